@@ -1,0 +1,73 @@
+import type { AuditJob } from "@gatehouse/core/audit/audit-event";
+import { AUDIT_QUEUE } from "@gatehouse/core/audit/audit-event";
+import { createLogger } from "@gatehouse/core/logging/create-logger";
+import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
+import { createDb } from "@gatehouse/db/client";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { AuditSink } from "./audit/audit-sink";
+import type { ProxyEnv } from "./env";
+import { GrantCache } from "./grants/grant-cache";
+import { loadGrantSnapshot } from "./grants/load-grant-snapshot";
+import { subscribeGrantChanges } from "./grants/subscribe-grant-changes";
+import { createHttpServer } from "./http/create-http-server";
+import { RateLimiter } from "./limits/rate-limiter";
+import type { ProxyDeps } from "./proxy-deps";
+import { SessionRegistry } from "./sessions/session-registry";
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const IDLE_SWEEP_INTERVAL_MS = 60_000;
+
+/** Wires the proxy's services (Postgres, Redis, queue, caches) and its HTTP server; `close` releases them all. */
+export async function createProxy(env: ProxyEnv) {
+  const logger = createLogger({ name: "proxy", level: env.LOG_LEVEL });
+  const db = createDb(env.DATABASE_URL);
+  const secretBox = createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY);
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+  const subscriber = new Redis(env.REDIS_URL);
+  const queue = new Queue<AuditJob>(AUDIT_QUEUE, { connection: { url: env.REDIS_URL } });
+  const sessions = new SessionRegistry();
+  const grants = new GrantCache((tokenHash) => loadGrantSnapshot({ db, secretBox, tokenHash }), {
+    ttlMs: env.GATEHOUSE_GRANT_CACHE_TTL_MS,
+  });
+  await subscribeGrantChanges({
+    subscriber,
+    logger,
+    onChange: (change) => {
+      grants.invalidate(change.tokenHash);
+      if (change.kind === "revoked") void sessions.closeGrant(change.grantId);
+    },
+    onResync: () => grants.clear(),
+  });
+  const audit = new AuditSink(queue, logger);
+  const deps: ProxyDeps = {
+    grants,
+    sessions,
+    rateLimiter: new RateLimiter(redis),
+    audit,
+    logger,
+    allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+    upstreamTimeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
+    maxBodyBytes: MAX_BODY_BYTES,
+    now: () => Date.now(),
+  };
+  const httpServer = createHttpServer(deps);
+  const sweeper = setInterval(() => {
+    void sessions.closeIdle(Date.now(), env.GATEHOUSE_SESSION_IDLE_MS);
+  }, IDLE_SWEEP_INTERVAL_MS);
+  sweeper.unref();
+
+  async function close(): Promise<void> {
+    clearInterval(sweeper);
+    httpServer.closeAllConnections();
+    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await sessions.closeAll();
+    await audit.drain();
+    await queue.close();
+    subscriber.disconnect();
+    redis.disconnect();
+    await db.$disconnect();
+  }
+
+  return { httpServer, deps, logger, close };
+}

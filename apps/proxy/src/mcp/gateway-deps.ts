@@ -1,0 +1,17 @@
+import type { AuditEvent } from "@gatehouse/core/audit/audit-event";
+import type { Logger } from "@gatehouse/core/logging/create-logger";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { GrantSnapshot } from "../grants/grant-snapshot";
+import type { RateLimiter } from "../limits/rate-limiter";
+
+/** What one agent session's MCP handlers work with. */
+export type GatewayDeps = {
+  /** The session's grant as it is now (policy edits and revocation apply on the next call). */
+  currentGrant: () => Promise<GrantSnapshot | null>;
+  upstream: Client;
+  rateLimiter: RateLimiter;
+  recordAudit: (event: AuditEvent) => void;
+  logger: Logger;
+  upstreamTimeoutMs: number;
+  now: () => number;
+};

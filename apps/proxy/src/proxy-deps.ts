@@ -1,0 +1,18 @@
+import type { Logger } from "@gatehouse/core/logging/create-logger";
+import type { AuditSink } from "./audit/audit-sink";
+import type { GrantCache } from "./grants/grant-cache";
+import type { RateLimiter } from "./limits/rate-limiter";
+import type { SessionRegistry } from "./sessions/session-registry";
+
+/** Everything the proxy's request handling needs, created once per process (or per test). */
+export type ProxyDeps = {
+  grants: GrantCache;
+  sessions: SessionRegistry;
+  rateLimiter: RateLimiter;
+  audit: AuditSink;
+  logger: Logger;
+  allowStdio: boolean;
+  upstreamTimeoutMs: number;
+  maxBodyBytes: number;
+  now: () => number;
+};

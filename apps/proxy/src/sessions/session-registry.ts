@@ -1,0 +1,56 @@
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+
+/** One agent's MCP session: its transport, the gateway server and the upstream client behind it. */
+export type GatewaySession = {
+  id: string;
+  grantId: string;
+  tokenHash: string;
+  transport: StreamableHTTPServerTransport;
+  server: Server;
+  upstream: Client;
+  lastSeenMs: number;
+};
+
+/** The sessions this proxy process holds, closed when idle, on DELETE, or when their grant is revoked. */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, GatewaySession>();
+
+  add(session: GatewaySession): void {
+    this.sessions.set(session.id, session);
+  }
+
+  get(id: string): GatewaySession | undefined {
+    return this.sessions.get(id);
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** Closes one session and its upstream connection. */
+  async close(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    if (!session) return;
+    this.sessions.delete(id);
+    await Promise.allSettled([session.server.close(), session.upstream.close()]);
+  }
+
+  /** Closes every session of a grant (after revocation). */
+  async closeGrant(grantId: string): Promise<void> {
+    const ids = [...this.sessions.values()].filter((s) => s.grantId === grantId).map((s) => s.id);
+    await Promise.all(ids.map((id) => this.close(id)));
+  }
+
+  /** Closes sessions not used for `idleMs`. */
+  async closeIdle(nowMs: number, idleMs: number): Promise<number> {
+    const idle = [...this.sessions.values()].filter((s) => nowMs - s.lastSeenMs > idleMs);
+    await Promise.all(idle.map((s) => this.close(s.id)));
+    return idle.length;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.close(id)));
+  }
+}

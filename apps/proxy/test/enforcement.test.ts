@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectAgent, createHarness, firstText, type Proxy, proxyUrl, startProxy } from "./proxy-harness";
+
+let harness: Awaited<ReturnType<typeof createHarness>>;
+let proxy: Proxy;
+
+beforeAll(async () => {
+  harness = await createHarness();
+  proxy = await startProxy();
+});
+
+afterAll(async () => {
+  await proxy?.close();
+  await harness?.close();
+});
+
+describe("tools/list", () => {
+  it("lists only the tools the policy lets the agent call", async () => {
+    const { token } = await harness.grant({
+      version: "1",
+      default: "deny",
+      tools: { echo: {}, "get-sum": { action: "deny", reason: "no maths" } },
+    });
+    const agent = await connectAgent(proxyUrl(proxy, token));
+    const { tools } = await agent.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(["echo"]);
+    await agent.close();
+  });
+
+  it("hides only denied tools under default allow", async () => {
+    const { token } = await harness.grant({ version: "1", default: "allow", tools: { echo: { action: "deny" } } });
+    const agent = await connectAgent(proxyUrl(proxy, token));
+    const names = (await agent.listTools()).tools.map((tool) => tool.name);
+    expect(names).toContain("get-sum");
+    expect(names).not.toContain("echo");
+    await agent.close();
+  });
+});
+
+describe("tools/call", () => {
+  it("forwards an allowed call and returns the upstream's result unchanged", async () => {
+    const { token } = await harness.grant({ version: "1", default: "deny", tools: { "get-sum": {} } });
+    const agent = await connectAgent(proxyUrl(proxy, token));
+    const direct = await connectAgent(harness.upstream.url);
+    const viaProxy = await agent.callTool({ name: "get-sum", arguments: { a: 2, b: 40 } });
+    const straight = await direct.callTool({ name: "get-sum", arguments: { a: 2, b: 40 } });
+    expect(viaProxy).toEqual(straight);
+    expect(firstText(viaProxy)).toContain("42");
+    await Promise.all([agent.close(), direct.close()]);
+  });
+
+  it("denies a tool the policy denies, with its reason, without calling the upstream", async () => {
+    const { token } = await harness.grant({
+      version: "1",
+      default: "allow",
+      tools: { echo: { action: "deny", reason: "Echo is switched off for this agent." } },
+    });
+    const agent = await connectAgent(proxyUrl(proxy, token));
+    const result = await agent.callTool({ name: "echo", arguments: { message: "hi" } });
+    expect(result.isError).toBe(true);
+    expect(firstText(result)).toBe("[POLICY DENIED] Echo is switched off for this agent.");
+    await agent.close();
+  });
+
+  it("denies a tool not listed under default deny", async () => {
+    const { token } = await harness.grant({ version: "1", default: "deny", tools: {} });
+    const agent = await connectAgent(proxyUrl(proxy, token));
+    const result = await agent.callTool({ name: "echo", arguments: { message: "hi" } });
+    expect(result.isError).toBe(true);
+    expect(firstText(result)).toMatch(/^\[POLICY DENIED\] .*default: deny/);
+    await agent.close();
+  });
+
+  it("relays an upstream error for an allowed call", async () => {
+    const { token } = await harness.grant({ version: "1", default: "allow" });
+    const agent = await connectAgent(proxyUrl(proxy, token));
+    const result = await agent.callTool({ name: "no-such-tool", arguments: {} }).catch((error: Error) => error);
+    const direct = await connectAgent(harness.upstream.url);
+    const straight = await direct.callTool({ name: "no-such-tool", arguments: {} }).catch((error: Error) => error);
+    expect(result).toEqual(straight);
+    await Promise.all([agent.close(), direct.close()]);
+  });
+});
+
+describe("policy edits", () => {
+  it("apply on the next call of an open session", async () => {
+    const { token, grantId } = await harness.grant({ version: "1", default: "deny", tools: { echo: {} } });
+    const agent = await connectAgent(proxyUrl(proxy, token));
+    expect((await agent.callTool({ name: "echo", arguments: { message: "a" } })).isError).toBeFalsy();
+    const { updateGrantPolicy } = await import("@gatehouse/core/grants/update-grant-policy");
+    await updateGrantPolicy({
+      db: harness.db,
+      notify: harness.notify,
+      orgId: harness.account.orgId,
+      grantId,
+      policyText: JSON.stringify({ version: "1", default: "deny", tools: { echo: { action: "deny", reason: "now off" } } }),
+    });
+    const after = await agent.callTool({ name: "echo", arguments: { message: "b" } });
+    expect(firstText(after)).toBe("[POLICY DENIED] now off");
+    await agent.close();
+  });
+});

@@ -1,0 +1,98 @@
+import { createGrant } from "@gatehouse/core/grants/create-grant";
+import { buildProxyUrl } from "@gatehouse/core/grants/grant-token";
+import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
+import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
+import { registerServer } from "@gatehouse/core/servers/register-server";
+import { createDb, type Db } from "@gatehouse/db/client";
+import { createTestAccount } from "@gatehouse/testing/create-test-account";
+import { type RunningServer, startEverythingServer } from "@gatehouse/testing/start-everything-server";
+import { TEST_DATABASE_URL, TEST_ENCRYPTION_KEY, TEST_REDIS_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
+import { createWorker } from "@gatehouse/worker/create-worker";
+import { loadWorkerEnv } from "@gatehouse/worker/env";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { Redis } from "ioredis";
+import { createGrantChangeNotifier } from "@gatehouse/core/grants/grant-change-notifier";
+import { createProxy } from "../src/create-proxy";
+import { loadProxyEnv } from "../src/env";
+
+export type Proxy = Awaited<ReturnType<typeof createProxy>> & { baseUrl: string };
+
+/** Starts a proxy on a free port against the test database and Redis. */
+export async function startProxy(): Promise<Proxy> {
+  const env = loadProxyEnv({
+    DATABASE_URL: TEST_DATABASE_URL,
+    REDIS_URL: TEST_REDIS_URL,
+    GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    LOG_LEVEL: "silent",
+    PROXY_PORT: "0",
+  });
+  const proxy = await createProxy(env);
+  await new Promise<void>((resolve) => proxy.httpServer.listen(0, "127.0.0.1", resolve));
+  const address = proxy.httpServer.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { ...proxy, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** One organisation with a registered, discovered server-everything upstream. */
+export async function createHarness() {
+  const db: Db = createDb(TEST_DATABASE_URL);
+  const secretBox = createSecretBox(TEST_ENCRYPTION_KEY);
+  const upstream: RunningServer = await startEverythingServer();
+  const account = await createTestAccount(db, "proxy");
+  const { serverId } = await registerServer({
+    db,
+    secretBox,
+    orgId: account.orgId,
+    allowStdio: false,
+    input: { name: `everything-${uniqueSuffix()}`, transport: "streamable_http", url: upstream.url, headers: {} },
+  });
+  await discoverTools({ db, secretBox, orgId: account.orgId, serverId, allowStdio: false, timeoutMs: 10_000 });
+  const publisher = new Redis(TEST_REDIS_URL);
+  const notify = createGrantChangeNotifier(publisher);
+  const worker = createWorker(loadWorkerEnv({ DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: "silent" }));
+
+  async function grant(policy: unknown, name = "agent") {
+    const input = { serverId, name, policy: JSON.stringify(policy) };
+    return createGrant({ db, orgId: account.orgId, actorId: account.userId, input });
+  }
+
+  async function close() {
+    await worker.close();
+    publisher.disconnect();
+    await upstream.stop();
+    await db.$disconnect();
+  }
+
+  return { db, secretBox, upstream, account, serverId, notify, grant, close };
+}
+
+/** Connects the real MCP SDK client to a URL, as an agent would with a copied proxy URL. */
+export async function connectAgent(url: string, headers: Record<string, string> = {}): Promise<Client> {
+  const client = new Client({ name: "test-agent", version: "1.0.0" });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+  return client;
+}
+
+export function proxyUrl(proxy: Proxy, token: string): string {
+  return buildProxyUrl(proxy.baseUrl, token);
+}
+
+/** The text of a tool result's first content block. */
+export function firstText(result: unknown): string {
+  const content = (result as { content?: { type: string; text?: string }[] }).content ?? [];
+  return content[0]?.text ?? "";
+}
+
+/** Waits until `check` passes or the deadline passes (for work done by another process, e.g. the worker). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** One call answered by the proxy, as queued for the worker (the audit job's contract). */
+export const AuditEventSchema = z.object({
+  id: z.uuid(),
+  orgId: z.string().min(1),
+  grantId: z.string().nullable(),
+  serverId: z.string().nullable(),
+  occurredAt: z.iso.datetime(),
+  method: z.string().min(1).max(200),
+  tool: z.string().max(200).nullable(),
+  decision: z.enum(["allow", "deny"]),
+  rule: z.string().max(300).nullable(),
+  reason: z.string().max(2000).nullable(),
+  upstreamStatus: z.string().max(100).nullable(),
+  upstreamError: z.string().max(2000).nullable(),
+  latencyMs: z.number().int().nonnegative(),
+  sessionId: z.string().max(200).nullable(),
+  argumentKeys: z.array(z.string().max(200)).max(200),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/** The BullMQ queue carrying audit events from proxies to the worker. */
+export const AUDIT_QUEUE = "audit-events";
+export const AUDIT_JOB = "ingest";
+
+export const AuditJobSchema = z.object({ events: z.array(AuditEventSchema).min(1).max(1000) });
+export type AuditJob = z.infer<typeof AuditJobSchema>;
+
+// Enough to ride out a worker restart or a short database outage without losing a batch.
+export const AUDIT_JOB_ATTEMPTS = 10;
+export const AUDIT_JOB_BACKOFF_MS = 1000;

@@ -1,0 +1,55 @@
+import type { Db } from "@gatehouse/db/client";
+import { GatehouseError } from "../errors/gatehouse-error";
+import type { SecretBox } from "../secrets/secret-box";
+import { connectUpstream } from "../upstream/connect-upstream";
+import { describeConnectError } from "../upstream/describe-connect-error";
+import { toUpstreamConfig } from "../upstream/upstream-config";
+import { listUpstreamTools } from "./list-upstream-tools";
+import { saveToolCatalogue } from "./save-tool-catalogue";
+
+/**
+ * "Connect & discover": runs `initialize` and `tools/list` against a server and
+ * stores its tools. A failure is recorded on the server and thrown with its reason.
+ */
+export async function discoverTools(options: {
+  db: Db;
+  secretBox: SecretBox;
+  orgId: string;
+  serverId: string;
+  allowStdio: boolean;
+  timeoutMs: number;
+  now?: Date;
+}) {
+  const { db, orgId, serverId } = options;
+  const server = await db.mcpServer.findFirst({ where: { id: serverId, orgId } });
+  if (!server) throw new GatehouseError("not_found", "No such server in this organisation.");
+  const config = toUpstreamConfig(server, options.secretBox);
+  try {
+    const connection = await connectUpstream(config, options);
+    try {
+      const tools = await listUpstreamTools(connection.client, options.timeoutMs).catch((error: unknown) => {
+        throw describeConnectError(error, { config, stderr: connection.stderr() });
+      });
+      const now = options.now ?? new Date();
+      const changes = await saveToolCatalogue({ db, serverId, tools, now });
+      const info = connection.client.getServerVersion();
+      await db.mcpServer.update({
+        where: { id: serverId },
+        data: {
+          status: "connected",
+          lastError: null,
+          discoveredAt: now,
+          serverName: info?.name ?? null,
+          serverVersion: info?.version ?? null,
+        },
+      });
+      return { toolCount: tools.length, changes };
+    } finally {
+      await connection.client.close().catch(() => undefined);
+    }
+  } catch (error) {
+    const reason = error instanceof GatehouseError ? error.publicMessage : "Discovery failed unexpectedly.";
+    await db.mcpServer.update({ where: { id: serverId }, data: { status: "error", lastError: reason } });
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+/** The Redis channel on which grant changes are announced to every proxy process. */
+export const GRANT_CHANGES_CHANNEL = "gatehouse:grant-changes";
+
+export type GrantChange = { grantId: string; tokenHash: string; kind: "policy_updated" | "revoked" };
+
+/** Tells the proxies that a grant changed, so cached copies are dropped before the next call. */
+export type GrantChangeNotifier = (change: GrantChange) => Promise<void>;
+
+/** A notifier that publishes on GRANT_CHANGES_CHANNEL through any Redis-like publisher. */
+export function createGrantChangeNotifier(publisher: {
+  publish(channel: string, message: string): Promise<number>;
+}): GrantChangeNotifier {
+  return async (change) => {
+    await publisher.publish(GRANT_CHANGES_CHANNEL, JSON.stringify(change));
+  };
+}

@@ -1,0 +1,18 @@
+import type { Db } from "@gatehouse/db/client";
+import { GatehouseError } from "../errors/gatehouse-error";
+import type { GrantChangeNotifier } from "./grant-change-notifier";
+
+/** Revokes a grant: its token stops working on the next call through any proxy. */
+export async function revokeGrant(options: {
+  db: Db;
+  notify: GrantChangeNotifier;
+  orgId: string;
+  grantId: string;
+}) {
+  const grant = await options.db.grant.findFirst({ where: { id: options.grantId, orgId: options.orgId } });
+  if (!grant) throw new GatehouseError("not_found", "No such grant in this organisation.");
+  if (!grant.revokedAt) {
+    await options.db.grant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
+  }
+  await options.notify({ grantId: grant.id, tokenHash: grant.tokenHash, kind: "revoked" });
+}

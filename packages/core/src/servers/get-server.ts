@@ -1,0 +1,28 @@
+import type { Db } from "@gatehouse/db/client";
+import { GatehouseError } from "../errors/gatehouse-error";
+
+/** One server of the organisation, without secrets; not_found for another organisation's id. */
+export async function getServer(options: { db: Db; orgId: string; serverId: string }) {
+  const server = await options.db.mcpServer.findFirst({
+    where: { id: options.serverId, orgId: options.orgId },
+    select: {
+      id: true,
+      name: true,
+      transport: true,
+      url: true,
+      command: true,
+      args: true,
+      status: true,
+      lastError: true,
+      serverName: true,
+      serverVersion: true,
+      discoveredAt: true,
+      createdAt: true,
+      headersEncrypted: true,
+      envEncrypted: true,
+    },
+  });
+  if (!server) throw new GatehouseError("not_found", "No such server in this organisation.");
+  const { headersEncrypted, envEncrypted, ...rest } = server;
+  return { ...rest, hasHeaders: headersEncrypted !== null, hasEnv: envEncrypted !== null };
+}

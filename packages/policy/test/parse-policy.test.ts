@@ -1,0 +1,368 @@
+import { describe, expect, it } from "vitest";
+import { parsePolicy } from "../src/parse-policy";
+
+const SEED = {
+  version: "1",
+  default: "deny",
+  tools: {
+    copy_model_version: {
+      limits: [{ counter: "copy_model_version_rate", window: "minute", max: 30, scope: "grant" }],
+    },
+  },
+};
+
+function withTools(tools: unknown) {
+  return { version: "1", default: "deny", tools };
+}
+
+function withLimit(limit: unknown) {
+  return withTools({ t: { limits: [limit] } });
+}
+
+describe("parsePolicy accepts valid policies", () => {
+  it("parses the seed example exactly, adding the default action", () => {
+    expect(parsePolicy(SEED)).toEqual({
+      ok: true,
+      policy: {
+        version: "1",
+        default: "deny",
+        tools: {
+          copy_model_version: {
+            action: "allow",
+            limits: [{ counter: "copy_model_version_rate", window: "minute", max: 30, scope: "grant" }],
+          },
+        },
+      },
+    });
+  });
+
+  it("defaults tools to an empty object and limit scope to grant", () => {
+    expect(parsePolicy({ version: "1", default: "allow" })).toEqual({
+      ok: true,
+      policy: { version: "1", default: "allow", tools: {} },
+    });
+    const parsed = parsePolicy(withLimit({ counter: "c", window: 90, max: 1 }));
+    expect(parsed).toEqual({
+      ok: true,
+      policy: withTools({
+        t: { action: "allow", limits: [{ counter: "c", window: 90, max: 1, scope: "grant" }] },
+      }),
+    });
+  });
+
+  it.each([
+    ["a denied tool with a reason", { t: { action: "deny", reason: "Use the read-only tool." } }],
+    ["a tool with no settings", { t: {} }],
+    [
+      "every named window",
+      {
+        t: {
+          limits: ["second", "minute", "hour", "day"].map((w, i) => ({
+            counter: `c${i}`,
+            window: w,
+            max: 1,
+          })),
+        },
+      },
+    ],
+    ["a 31-day window", { t: { limits: [{ counter: "c", window: 2678400, max: 1 }] } }],
+    ["counter punctuation", { t: { limits: [{ counter: "a-b_c.d:e", window: 1, max: 1 }] } }],
+    ["a 64-character counter", { t: { limits: [{ counter: "c".repeat(64), window: 1, max: 1 }] } }],
+    ["a 128-character tool name", { ["t".repeat(128)]: {} }],
+    ["prototype-like tool names", { constructor: {}, toString: { action: "deny" } }],
+    [
+      "a counter shared with the same window and max",
+      {
+        a: { limits: [{ counter: "c", window: "minute", max: 5 }] },
+        b: { limits: [{ counter: "c", window: 60, max: 5 }] },
+      },
+    ],
+    [
+      "one counter name in different scopes",
+      {
+        a: {
+          limits: [
+            { counter: "c", window: 1, max: 1 },
+            { counter: "c", window: 2, max: 2, scope: "org" },
+          ],
+        },
+      },
+    ],
+  ])("accepts %s", (_name, tools) => {
+    expect(parsePolicy(withTools(tools)).ok).toBe(true);
+  });
+});
+
+describe("parsePolicy reports precise errors", () => {
+  const windowMessage = 'window must be "second", "minute", "hour", "day" or a number of seconds';
+  const windowRangeMessage = "window in seconds must be a whole number from 1 to 2678400 (31 days)";
+  const objectMessage = 'policy must be a JSON object with "version" and "default"';
+
+  it.each<[string, unknown, { path: string; message: string }[]]>([
+    ["null", null, [{ path: "", message: objectMessage }]],
+    ["an array", [], [{ path: "", message: objectMessage }]],
+    ["a string", "deny", [{ path: "", message: objectMessage }]],
+    [
+      "an empty object",
+      {},
+      [
+        { path: "version", message: "version is required" },
+        { path: "default", message: "default is required" },
+      ],
+    ],
+    [
+      "a numeric version",
+      { version: 1, default: "deny" },
+      [{ path: "version", message: 'version must be the string "1"' }],
+    ],
+    [
+      "version 2",
+      { version: "2", default: "deny" },
+      [{ path: "version", message: 'version must be the string "1"' }],
+    ],
+    [
+      "a bad default",
+      { version: "1", default: "block" },
+      [{ path: "default", message: 'default must be "deny" or "allow"' }],
+    ],
+    [
+      "a root key typo",
+      { version: "1", default: "deny", tool: {} },
+      [{ path: "", message: 'unknown key "tool" — did you mean "tools"?' }],
+    ],
+    [
+      "tools as an array",
+      withTools([]),
+      [{ path: "tools", message: "tools must be an object mapping tool names to rules" }],
+    ],
+    [
+      "a tool rule that is not an object",
+      withTools({ t: true }),
+      [{ path: "tools.t", message: 'tool rule must be an object such as {"action": "allow"}' }],
+    ],
+    [
+      "a tool key typo",
+      withTools({ copy_model_version: { limts: [] } }),
+      [{ path: "tools.copy_model_version", message: 'unknown key "limts" — did you mean "limits"?' }],
+    ],
+    [
+      "an unknown tool key with no close match",
+      withTools({ t: { priority: 1 } }),
+      [
+        {
+          path: "tools.t",
+          message: 'unknown key "priority" (allowed keys are "action", "reason" and "limits")',
+        },
+      ],
+    ],
+    [
+      "several unknown keys",
+      withTools({ t: { Action: "deny", reasn: "x" } }),
+      [
+        {
+          path: "tools.t",
+          message:
+            'unknown key "Action" — did you mean "action"?; unknown key "reasn" — did you mean "reason"?',
+        },
+      ],
+    ],
+    [
+      "an unknown limit key",
+      withLimit({ counter: "c", window: 1, max: 1, windw: 2 }),
+      [{ path: "tools.t.limits[0]", message: 'unknown key "windw" — did you mean "window"?' }],
+    ],
+    [
+      "an unknown action",
+      withTools({ t: { action: "block" } }),
+      [{ path: "tools.t.action", message: 'action must be "allow" or "deny"' }],
+    ],
+    [
+      "require_approval",
+      withTools({ t: { action: "require_approval" } }),
+      [
+        {
+          path: "tools.t.action",
+          message:
+            'action "require_approval" is not supported: approvals are not available yet in this version; use "allow" or "deny"',
+        },
+      ],
+    ],
+    [
+      "limits on a denied tool",
+      withTools({ t: { action: "deny", limits: [] } }),
+      [
+        {
+          path: "tools.t.limits",
+          message: 'limits cannot be set on a denied tool; remove "limits" or set "action" to "allow"',
+        },
+      ],
+    ],
+    [
+      "an empty reason",
+      withTools({ t: { action: "deny", reason: "" } }),
+      [
+        {
+          path: "tools.t.reason",
+          message: "reason must not be empty; leave it out to use the standard message",
+        },
+      ],
+    ],
+    [
+      "a 501-character reason",
+      withTools({ t: { action: "deny", reason: "r".repeat(501) } }),
+      [{ path: "tools.t.reason", message: "reason must be at most 500 characters" }],
+    ],
+    [
+      "limits that are not an array",
+      withTools({ t: { limits: {} } }),
+      [{ path: "tools.t.limits", message: "limits must be an array of limits" }],
+    ],
+    [
+      "a limit that is not an object",
+      withTools({ t: { limits: ["minute"] } }),
+      [{ path: "tools.t.limits[0]", message: 'limit must be an object with "counter", "window" and "max"' }],
+    ],
+    [
+      "an empty limit",
+      withLimit({}),
+      [
+        { path: "tools.t.limits[0].counter", message: "counter is required" },
+        { path: "tools.t.limits[0].window", message: "window is required" },
+        { path: "tools.t.limits[0].max", message: "max is required" },
+      ],
+    ],
+    [
+      "an unknown window name",
+      withLimit({ counter: "c", window: "minutes", max: 1 }),
+      [{ path: "tools.t.limits[0].window", message: windowMessage }],
+    ],
+    [
+      "a window string of seconds",
+      withLimit({ counter: "c", window: "60", max: 1 }),
+      [{ path: "tools.t.limits[0].window", message: windowMessage }],
+    ],
+    [
+      "a zero window",
+      withLimit({ counter: "c", window: 0, max: 1 }),
+      [{ path: "tools.t.limits[0].window", message: windowRangeMessage }],
+    ],
+    [
+      "a fractional window",
+      withLimit({ counter: "c", window: 1.5, max: 1 }),
+      [{ path: "tools.t.limits[0].window", message: windowRangeMessage }],
+    ],
+    [
+      "a window over 31 days",
+      withLimit({ counter: "c", window: 2678401, max: 1 }),
+      [{ path: "tools.t.limits[0].window", message: windowRangeMessage }],
+    ],
+    [
+      "max 0",
+      withLimit({ counter: "c", window: 1, max: 0 }),
+      [{ path: "tools.t.limits[0].max", message: "max must be a positive integer" }],
+    ],
+    [
+      "a negative max",
+      withLimit({ counter: "c", window: 1, max: -3 }),
+      [{ path: "tools.t.limits[0].max", message: "max must be a positive integer" }],
+    ],
+    [
+      "a fractional max",
+      withLimit({ counter: "c", window: 1, max: 2.5 }),
+      [{ path: "tools.t.limits[0].max", message: "max must be a positive integer" }],
+    ],
+    [
+      "a string max",
+      withLimit({ counter: "c", window: 1, max: "30" }),
+      [{ path: "tools.t.limits[0].max", message: "max must be a positive integer" }],
+    ],
+    [
+      "an empty counter",
+      withLimit({ counter: "", window: 1, max: 1 }),
+      [{ path: "tools.t.limits[0].counter", message: "counter must not be empty" }],
+    ],
+    [
+      "a 65-character counter",
+      withLimit({ counter: "c".repeat(65), window: 1, max: 1 }),
+      [{ path: "tools.t.limits[0].counter", message: "counter must be at most 64 characters" }],
+    ],
+    [
+      "a counter with spaces",
+      withLimit({ counter: "my counter", window: 1, max: 1 }),
+      [
+        {
+          path: "tools.t.limits[0].counter",
+          message: 'counter may only contain letters, digits, "_", ".", ":" and "-"',
+        },
+      ],
+    ],
+    [
+      "an unknown scope",
+      withLimit({ counter: "c", window: 1, max: 1, scope: "user" }),
+      [{ path: "tools.t.limits[0].scope", message: 'scope must be "grant", "session", "server" or "org"' }],
+    ],
+    [
+      "an empty tool name",
+      withTools({ "": {} }),
+      [{ path: 'tools[""]', message: "tool name must not be empty" }],
+    ],
+    [
+      "a 129-character tool name",
+      withTools({ ["t".repeat(129)]: {} }),
+      [{ path: `tools.${"t".repeat(129)}`, message: "tool name must be at most 128 characters" }],
+    ],
+    [
+      "a dotted tool name with a bad rule",
+      withTools({ "files.read": { action: "maybe" } }),
+      [{ path: 'tools["files.read"].action', message: 'action must be "allow" or "deny"' }],
+    ],
+  ])("rejects %s", (_name, input, errors) => {
+    expect(parsePolicy(input)).toEqual({ ok: false, errors });
+  });
+
+  it("rejects a __proto__ tool instead of silently dropping it", () => {
+    const input = JSON.parse('{"version":"1","default":"allow","tools":{"__proto__":{"action":"deny"}}}');
+    expect(parsePolicy(input)).toEqual({
+      ok: false,
+      errors: [{ path: "tools.__proto__", message: 'tool name "__proto__" is reserved' }],
+    });
+  });
+
+  it("rejects a counter reused within one tool, which would spend the budget twice", () => {
+    const input = withTools({
+      t: {
+        limits: [
+          { counter: "c", window: "minute", max: 1 },
+          { counter: "c", window: "minute", max: 1 },
+        ],
+      },
+    });
+    expect(parsePolicy(input)).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: "tools.t.limits[1]",
+          message:
+            'counter "c" in scope "grant" is already limited by tools.t.limits[0]; a tool may use each counter once per scope',
+        },
+      ],
+    });
+  });
+
+  it("rejects a shared counter whose window or max disagrees", () => {
+    const input = withTools({
+      a: { limits: [{ counter: "c", window: "minute", max: 30 }] },
+      b: { limits: [{ counter: "c", window: "hour", max: 30, scope: "grant" }] },
+    });
+    expect(parsePolicy(input)).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: "tools.b.limits[0]",
+          message:
+            'counter "c" in scope "grant" is shared with tools.a.limits[0], so it must use the same window and max (tools.a.limits[0] uses window "minute" and max 30)',
+        },
+      ],
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { freePort } from "./free-port";
+
+export type RunningServer = { url: string; port: number; stop: () => Promise<void> };
+
+const require = createRequire(import.meta.url);
+const STARTUP_TIMEOUT_MS = 15_000;
+
+/** Starts the real `@modelcontextprotocol/server-everything` over Streamable HTTP on a free port. */
+export async function startEverythingServer(): Promise<RunningServer> {
+  const entry = require.resolve("@modelcontextprotocol/server-everything/dist/index.js");
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry, "streamableHttp"], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await waitForOutput(child, /listening on port/i);
+  return {
+    url: `http://127.0.0.1:${port}/mcp`,
+    port,
+    stop: () => stopChild(child),
+  };
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`server-everything did not start: ${output}`)), STARTUP_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server-everything exited with ${code}: ${output}`));
+    });
+  });
+}
+
+/** Stops a child process, waiting for it to exit. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}

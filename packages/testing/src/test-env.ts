@@ -1,0 +1,12 @@
+import { randomBytes } from "node:crypto";
+
+// Tests use their own database so a developer's local data is never touched.
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/gatehouse_test";
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+export const TEST_ENCRYPTION_KEY = randomBytes(32).toString("base64");
+
+/** A suffix that keeps names unique across tests and runs sharing one database. */
+export function uniqueSuffix(): string {
+  return randomBytes(5).toString("hex");
+}
