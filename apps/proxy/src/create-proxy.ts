@@ -25,7 +25,10 @@ export async function createProxy(env: ProxyEnv) {
   const secretBox = createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY);
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
   const subscriber = new Redis(env.REDIS_URL);
-  const queue = new Queue<AuditJob>(AUDIT_QUEUE, { connection: { url: env.REDIS_URL } });
+  const queue = new Queue<AuditJob>(AUDIT_QUEUE, {
+    connection: { url: env.REDIS_URL },
+    prefix: env.GATEHOUSE_QUEUE_PREFIX,
+  });
   const sessions = new SessionRegistry();
   const grants = new GrantCache((tokenHash) => loadGrantSnapshot({ db, secretBox, tokenHash }), {
     ttlMs: env.GATEHOUSE_GRANT_CACHE_TTL_MS,

@@ -10,6 +10,11 @@ const EnvSchema = z.object({
   PROXY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/gatehouse"),
   REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+  // Separates installations (or a test run) sharing one Redis, so one's worker never takes another's jobs.
+  GATEHOUSE_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/, "use letters, digits, _ or -")
+    .default("gatehouse"),
   GATEHOUSE_ENCRYPTION_KEY: z
     .string()
     .min(1, "set it to 32 random bytes in base64 (openssl rand -base64 32)"),

@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectAgent, createHarness, firstText, type Proxy, proxyUrl, startProxy } from "./proxy-harness";
+import {
+  connectAgent,
+  createHarness,
+  firstText,
+  proxyUrl,
+  type RunningProxy,
+  startProxy,
+} from "./proxy-harness";
 
 let harness: Awaited<ReturnType<typeof createHarness>>;
-let proxy: Proxy;
+let proxy: RunningProxy;
 
 beforeAll(async () => {
   harness = await createHarness();
@@ -28,7 +35,11 @@ describe("tools/list", () => {
   });
 
   it("hides only denied tools under default allow", async () => {
-    const { token } = await harness.grant({ version: "1", default: "allow", tools: { echo: { action: "deny" } } });
+    const { token } = await harness.grant({
+      version: "1",
+      default: "allow",
+      tools: { echo: { action: "deny" } },
+    });
     const agent = await connectAgent(proxyUrl(proxy, token));
     const names = (await agent.listTools()).tools.map((tool) => tool.name);
     expect(names).toContain("get-sum");
@@ -74,9 +85,13 @@ describe("tools/call", () => {
   it("relays an upstream error for an allowed call", async () => {
     const { token } = await harness.grant({ version: "1", default: "allow" });
     const agent = await connectAgent(proxyUrl(proxy, token));
-    const result = await agent.callTool({ name: "no-such-tool", arguments: {} }).catch((error: Error) => error);
+    const result = await agent
+      .callTool({ name: "no-such-tool", arguments: {} })
+      .catch((error: Error) => error);
     const direct = await connectAgent(harness.upstream.url);
-    const straight = await direct.callTool({ name: "no-such-tool", arguments: {} }).catch((error: Error) => error);
+    const straight = await direct
+      .callTool({ name: "no-such-tool", arguments: {} })
+      .catch((error: Error) => error);
     expect(result).toEqual(straight);
     await Promise.all([agent.close(), direct.close()]);
   });
@@ -93,7 +108,11 @@ describe("policy edits", () => {
       notify: harness.notify,
       orgId: harness.account.orgId,
       grantId,
-      policyText: JSON.stringify({ version: "1", default: "deny", tools: { echo: { action: "deny", reason: "now off" } } }),
+      policyText: JSON.stringify({
+        version: "1",
+        default: "deny",
+        tools: { echo: { action: "deny", reason: "now off" } },
+      }),
     });
     const after = await agent.callTool({ name: "echo", arguments: { message: "b" } });
     expect(firstText(after)).toBe("[POLICY DENIED] now off");

@@ -1,29 +1,36 @@
+import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
 import { createGrant } from "@gatehouse/core/grants/create-grant";
+import { createGrantChangeNotifier } from "@gatehouse/core/grants/grant-change-notifier";
 import { buildProxyUrl } from "@gatehouse/core/grants/grant-token";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
-import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
 import { registerServer } from "@gatehouse/core/servers/register-server";
 import { createDb, type Db } from "@gatehouse/db/client";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
 import { type RunningServer, startEverythingServer } from "@gatehouse/testing/start-everything-server";
-import { TEST_DATABASE_URL, TEST_ENCRYPTION_KEY, TEST_REDIS_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
+import {
+  TEST_DATABASE_URL,
+  TEST_ENCRYPTION_KEY,
+  TEST_QUEUE_PREFIX,
+  TEST_REDIS_URL,
+  uniqueSuffix,
+} from "@gatehouse/testing/test-env";
 import { createWorker } from "@gatehouse/worker/create-worker";
 import { loadWorkerEnv } from "@gatehouse/worker/env";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { Redis } from "ioredis";
-import { createGrantChangeNotifier } from "@gatehouse/core/grants/grant-change-notifier";
 import { createProxy } from "../src/create-proxy";
 import { loadProxyEnv } from "../src/env";
 
-export type Proxy = Awaited<ReturnType<typeof createProxy>> & { baseUrl: string };
+export type RunningProxy = Awaited<ReturnType<typeof createProxy>> & { baseUrl: string };
 
 /** Starts a proxy on a free port against the test database and Redis. */
-export async function startProxy(): Promise<Proxy> {
+export async function startProxy(): Promise<RunningProxy> {
   const env = loadProxyEnv({
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
     GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    GATEHOUSE_QUEUE_PREFIX: TEST_QUEUE_PREFIX,
     LOG_LEVEL: "silent",
     PROXY_PORT: "0",
   });
@@ -45,12 +52,31 @@ export async function createHarness() {
     secretBox,
     orgId: account.orgId,
     allowStdio: false,
-    input: { name: `everything-${uniqueSuffix()}`, transport: "streamable_http", url: upstream.url, headers: {} },
+    input: {
+      name: `everything-${uniqueSuffix()}`,
+      transport: "streamable_http",
+      url: upstream.url,
+      headers: {},
+    },
   });
-  await discoverTools({ db, secretBox, orgId: account.orgId, serverId, allowStdio: false, timeoutMs: 10_000 });
+  await discoverTools({
+    db,
+    secretBox,
+    orgId: account.orgId,
+    serverId,
+    allowStdio: false,
+    timeoutMs: 10_000,
+  });
   const publisher = new Redis(TEST_REDIS_URL);
   const notify = createGrantChangeNotifier(publisher);
-  const worker = createWorker(loadWorkerEnv({ DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: "silent" }));
+  const worker = createWorker(
+    loadWorkerEnv({
+      DATABASE_URL: TEST_DATABASE_URL,
+      REDIS_URL: TEST_REDIS_URL,
+      GATEHOUSE_QUEUE_PREFIX: TEST_QUEUE_PREFIX,
+      LOG_LEVEL: "silent",
+    }),
+  );
 
   async function grant(policy: unknown, name = "agent") {
     const input = { serverId, name, policy: JSON.stringify(policy) };
@@ -74,7 +100,7 @@ export async function connectAgent(url: string, headers: Record<string, string> 
   return client;
 }
 
-export function proxyUrl(proxy: Proxy, token: string): string {
+export function proxyUrl(proxy: RunningProxy, token: string): string {
   return buildProxyUrl(proxy.baseUrl, token);
 }
 

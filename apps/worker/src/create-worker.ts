@@ -11,6 +11,7 @@ export function createWorker(env: WorkerEnv) {
   const db = createDb(env.DATABASE_URL);
   const audit = new Worker(AUDIT_QUEUE, (job) => ingestAuditEvents({ db, logger }, job), {
     connection: { url: env.REDIS_URL },
+    prefix: env.GATEHOUSE_QUEUE_PREFIX,
     concurrency: env.WORKER_AUDIT_CONCURRENCY,
   });
   audit.on("failed", (job, error) => {

@@ -4,7 +4,10 @@ import { applyMigrations } from "@gatehouse/db/migrate/apply-migrations";
 import { ensureDatabase } from "@gatehouse/db/migrate/ensure-database";
 import { TEST_DATABASE_URL } from "./test-env";
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../prisma/migrations");
+const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../prisma/migrations",
+);
 
 /** Vitest global setup: the test database exists and is migrated before any test runs. */
 export default async function setup(): Promise<void> {

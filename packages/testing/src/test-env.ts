@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/gatehouse_test";
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+// Keeps a locally running worker from taking (and misfiling) the tests' audit jobs.
+export const TEST_QUEUE_PREFIX = "gatehouse-test";
 export const TEST_ENCRYPTION_KEY = randomBytes(32).toString("base64");
 
 /** A suffix that keeps names unique across tests and runs sharing one database. */

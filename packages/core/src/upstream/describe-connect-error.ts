@@ -30,7 +30,7 @@ export function describeConnectError(
       { cause: error },
     );
   }
-  const networkCode = networkCodeOf(error);
+  const networkCode = networkCodeOf(error) ?? fetchFailureOf(error);
   if (networkCode) {
     return new GatehouseError(
       "upstream_unreachable",
@@ -95,6 +95,12 @@ function networkCodeOf(error: unknown): string | undefined {
     queue.push(current.cause, ...(Array.isArray(current.errors) ? current.errors : []));
   }
   return undefined;
+}
+
+// fetch reports refusals it makes itself (a blocked port, a bad scheme) as "fetch failed" with a plain cause.
+function fetchFailureOf(error: unknown): string | undefined {
+  if (!(error instanceof TypeError) || error.message !== "fetch failed") return undefined;
+  return error.cause instanceof Error ? error.cause.message : "network error";
 }
 
 function isTimeout(error: unknown): boolean {
