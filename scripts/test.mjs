@@ -1,0 +1,37 @@
+// `npm test`: installs what the tests need, then runs lint, typecheck and every
+// package's tests against the local Postgres and Redis (see README, "Tests").
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkServices } from "./lib/check-services.mjs";
+import { ensureChromium } from "./lib/ensure-chromium.mjs";
+import { ensureInstall } from "./lib/ensure-install.mjs";
+import { generatePrismaClient } from "./lib/prepare-database.mjs";
+import { run } from "./lib/run.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/gatehouse_test",
+  REDIS_URL: "redis://127.0.0.1:6379",
+  NEXT_TELEMETRY_DISABLED: "1",
+  ...process.env,
+};
+
+await checkServices(env);
+await ensureInstall(root);
+await ensureChromium(env);
+await generatePrismaClient(root, env);
+const steps = [
+  ["npx", ["biome", "check", "."]],
+  ["npx", ["turbo", "run", "typecheck"]],
+  ["npx", ["turbo", "run", "test", "--concurrency=2"]],
+];
+try {
+  for (const [command, args] of steps) {
+    console.log(`\n› ${command} ${args.join(" ")}`);
+    await run(command, args, { cwd: root, env });
+  }
+} catch (error) {
+  console.error(`\n✖ ${error.message}`);
+  process.exit(1);
+}
+console.log("\n✔ All checks and tests passed.");
