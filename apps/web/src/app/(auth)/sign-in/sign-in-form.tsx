@@ -1,0 +1,55 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-message";
+import { primaryButtonClass } from "@/components/ui/styles";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+const WRONG_CREDENTIALS = "Email or password is incorrect.";
+
+/** Email + password sign-in through next-auth's credentials provider. */
+export function SignInForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const [isPending, setIsPending] = useState(false);
+
+  async function submit(form: HTMLFormElement) {
+    const data = new FormData(form);
+    setIsPending(true);
+    setError(undefined);
+    // redirect: false so the error can be shown here instead of on a separate page.
+    const result = await signIn("credentials", {
+      email: String(data.get("email") ?? ""),
+      password: String(data.get("password") ?? ""),
+      redirect: false,
+    }).catch(() => undefined);
+    if (result?.ok && !result.error) {
+      router.replace("/servers");
+      router.refresh();
+      return;
+    }
+    setIsPending(false);
+    setError(result?.error === "CredentialsSignin" ? WRONG_CREDENTIALS : "Could not sign in. Try again.");
+  }
+
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(event.currentTarget);
+      }}
+    >
+      <FormError message={error} />
+      <TextField id="email" label="Email" type="email" autoComplete="email" required />
+      <TextField id="password" label="Password" type="password" autoComplete="current-password" required />
+      <SubmitButton pending={isPending} pendingText="Signing in…" className={`${primaryButtonClass} w-full`}>
+        Sign in
+      </SubmitButton>
+    </form>
+  );
+}

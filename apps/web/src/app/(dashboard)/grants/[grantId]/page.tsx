@@ -1,0 +1,126 @@
+import { getGrant } from "@gatehouse/core/grants/get-grant";
+import { formatPolicy } from "@gatehouse/policy/default-policy";
+import { parsePolicy } from "@gatehouse/policy/parse-policy";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { GrantStatusBadge } from "@/components/grants/grant-status-badge";
+import { DashboardShell } from "@/components/layout/dashboard-shell";
+import { PageHeader } from "@/components/ui/page-header";
+import { cardClass, linkClass } from "@/components/ui/styles";
+import { formatDateTime } from "@/lib/format";
+import { can } from "@/server/auth/permissions";
+import { requireSession } from "@/server/auth/session";
+import { orNotFound } from "@/server/or-not-found";
+import { getServices } from "@/server/services";
+import { PolicyEditor } from "./policy-editor";
+import { RevokeGrantForm } from "./revoke-grant-form";
+
+export const metadata: Metadata = { title: "Grant" };
+
+type Props = { params: Promise<{ grantId: string }> };
+
+export default async function GrantPage({ params }: Props) {
+  const session = await requireSession();
+  const { grantId } = await params;
+  const grant = await orNotFound(getGrant({ db: getServices().db, orgId: session.orgId, grantId }));
+  const isRevoked = grant.revokedAt !== null;
+  const canManage = can(session.role, "manage_grants");
+  // Postgres stores JSON with its own key order; re-parsing restores the documented
+  // order (version, default, tools). A stored policy always parses, as it was validated on save.
+  const parsed = parsePolicy(grant.policy);
+  const policyText = parsed.ok ? formatPolicy(parsed.policy) : JSON.stringify(grant.policy, null, 2);
+
+  return (
+    <DashboardShell session={session}>
+      <PageHeader
+        title={grant.name}
+        description={
+          <Link href="/grants" className={linkClass}>
+            ← All grants
+          </Link>
+        }
+      />
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <section className={`${cardClass} p-6`}>
+          {canManage ? (
+            <PolicyEditor
+              grantId={grant.id}
+              policyText={policyText}
+              version={grant.policyVersion}
+              isRevoked={isRevoked}
+            />
+          ) : (
+            <>
+              <h2 className="mb-2 text-sm font-medium text-slate-800">
+                Policy <span data-testid="policy-version">(version {grant.policyVersion})</span>
+              </h2>
+              <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs">{policyText}</pre>
+            </>
+          )}
+        </section>
+
+        <aside className="space-y-6">
+          <section className={`${cardClass} p-6`} aria-labelledby="details-heading">
+            <h2 id="details-heading" className="mb-4 text-base font-semibold text-slate-900">
+              Details
+            </h2>
+            <dl className="space-y-3 text-sm">
+              <Detail term="Status">
+                <span data-testid="grant-status">
+                  <GrantStatusBadge revokedAt={grant.revokedAt} />
+                </span>
+              </Detail>
+              {grant.revokedAt ? <Detail term="Revoked">{formatDateTime(grant.revokedAt)}</Detail> : null}
+              <Detail term="Server">
+                <Link href={`/servers/${grant.server.id}`} className={linkClass}>
+                  {grant.server.name}
+                </Link>
+              </Detail>
+              <Detail term="Token">
+                <code className="font-mono text-xs">{grant.tokenPrefix}…</code>
+              </Detail>
+              <Detail term="Created">
+                {formatDateTime(grant.createdAt)} by {grant.createdBy.name}
+              </Detail>
+              <Detail term="Audit log">
+                <Link href={`/audit?grantId=${encodeURIComponent(grant.id)}`} className={linkClass}>
+                  Calls made with this grant
+                </Link>
+              </Detail>
+            </dl>
+          </section>
+
+          {canManage ? (
+            <section className={`${cardClass} p-6`} aria-labelledby="revoke-heading">
+              <h2 id="revoke-heading" className="mb-2 text-base font-semibold text-slate-900">
+                Revoke
+              </h2>
+              {isRevoked ? (
+                <p className="text-sm text-slate-600" data-testid="grant-revoked">
+                  This grant is revoked. Its URL and token no longer work.
+                </p>
+              ) : (
+                <>
+                  <p className="mb-4 text-sm text-slate-600">
+                    Stops this agent's URL and token from working, on every proxy, from the next call.
+                  </p>
+                  <RevokeGrantForm grantId={grant.id} grantName={grant.name} />
+                </>
+              )}
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </DashboardShell>
+  );
+}
+
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
+      <dd className="mt-0.5 text-slate-900">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { CopyButton } from "@/components/ui/copy-button";
+import { linkClass, primaryButtonClass } from "@/components/ui/styles";
+import type { IssuedGrant } from "./actions";
+
+/** The one moment a grant's secret is visible: its proxy URL, and the Bearer-header alternative. */
+export function IssuedGrantPanel({ issued }: { issued: IssuedGrant }) {
+  return (
+    <section
+      aria-labelledby="issued-heading"
+      className="max-w-3xl space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
+      <div>
+        <h2 id="issued-heading" className="text-lg font-semibold text-slate-900">
+          Grant created for {issued.name}
+        </h2>
+        <div
+          role="alert"
+          className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          Copy this URL now. It contains the grant's secret token and will not be shown again; if it is lost,
+          revoke this grant and create a new one.
+        </div>
+      </div>
+
+      <div className="space-y-2">
+        <p className="text-sm font-medium text-slate-800">Proxy URL for your MCP client</p>
+        <div className="flex flex-wrap items-center gap-3">
+          <code
+            data-testid="proxy-url"
+            className="block min-w-0 flex-1 select-all break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100"
+          >
+            {issued.proxyUrl}
+          </code>
+          <CopyButton value={issued.proxyUrl} />
+        </div>
+      </div>
+
+      <div className="space-y-2 text-sm text-slate-700">
+        <p className="font-medium text-slate-800">Or, if your client can send headers</p>
+        <p>
+          Connect to{" "}
+          <code data-testid="bearer-url" className="font-mono text-xs">
+            {issued.bearerUrl}
+          </code>{" "}
+          with this header:
+        </p>
+        <code
+          data-testid="bearer-header"
+          className="block select-all break-all rounded-md bg-slate-100 px-3 py-2 font-mono text-xs text-slate-800"
+        >
+          Authorization: Bearer {issued.token}
+        </code>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-4">
+        <Link href={`/grants/${issued.grantId}`} className={primaryButtonClass}>
+          Done: view the grant
+        </Link>
+        <Link href="/grants" className={linkClass}>
+          Back to grants
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { listTools } from "@gatehouse/core/catalogue/list-tools";
+import { listServers } from "@gatehouse/core/servers/list-servers";
+import { DEFAULT_POLICY, formatPolicy } from "@gatehouse/policy/default-policy";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { DashboardShell } from "@/components/layout/dashboard-shell";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormError } from "@/components/ui/form-message";
+import { PageHeader } from "@/components/ui/page-header";
+import { linkClass, primaryButtonClass } from "@/components/ui/styles";
+import { can } from "@/server/auth/permissions";
+import { requireSession } from "@/server/auth/session";
+import { getServices } from "@/server/services";
+import { CreateGrantForm, type ServerOption } from "./create-grant-form";
+
+export const metadata: Metadata = { title: "Create grant" };
+
+const SearchSchema = z.object({ serverId: z.string().optional().catch(undefined) });
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NewGrantPage({ searchParams }: Props) {
+  const session = await requireSession();
+  const { serverId } = SearchSchema.parse(await searchParams);
+  const { db } = getServices();
+  const servers = await listServers({ db, orgId: session.orgId });
+  const options: ServerOption[] = await Promise.all(
+    servers.map(async (server) => {
+      const tools = await listTools({ db, orgId: session.orgId, serverId: server.id });
+      return {
+        id: server.id,
+        name: server.name,
+        toolNames: tools.filter((t) => !t.removedAt).map((t) => t.name),
+      };
+    }),
+  );
+  // Preselect only a server of this organisation; an unknown id just leaves the choice open.
+  const defaultServerId = options.some((option) => option.id === serverId) ? (serverId ?? "") : "";
+
+  return (
+    <DashboardShell session={session}>
+      <PageHeader
+        title="Create grant"
+        description={
+          <>
+            A grant gives one agent its own URL to one server, and a policy deciding which tools it may call.{" "}
+            <Link href="/grants" className={linkClass}>
+              Back to grants
+            </Link>
+          </>
+        }
+      />
+      {!can(session.role, "manage_grants") ? (
+        <FormError message="Your role does not allow creating grants. Ask an owner, admin or policy manager." />
+      ) : options.length === 0 ? (
+        <EmptyState
+          title="Register a server first"
+          action={
+            <Link href="/servers/new" className={primaryButtonClass}>
+              Register server
+            </Link>
+          }
+        >
+          Grants give agents access to one of your servers, so you need at least one.
+        </EmptyState>
+      ) : (
+        <CreateGrantForm
+          servers={options}
+          defaultServerId={defaultServerId}
+          defaultPolicy={formatPolicy(DEFAULT_POLICY)}
+        />
+      )}
+    </DashboardShell>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { cardClass, linkClass } from "@/components/ui/styles";
+import { formatDateTime } from "@/lib/format";
+import { GrantStatusBadge } from "./grant-status-badge";
+
+type GrantRow = {
+  id: string;
+  name: string;
+  tokenPrefix: string;
+  policyVersion: number;
+  createdAt: Date;
+  revokedAt: Date | null;
+  server: { id: string; name: string };
+};
+
+/** Grants with their agent, server, token prefix (enough to recognise a token, never to use it) and status. */
+export function GrantsTable({ grants, showServer = true }: { grants: GrantRow[]; showServer?: boolean }) {
+  return (
+    <div className={`${cardClass} overflow-x-auto`}>
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="grants-table">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-4 py-3">Agent</th>
+            {showServer ? <th className="px-4 py-3">Server</th> : null}
+            <th className="px-4 py-3">Token</th>
+            <th className="px-4 py-3">Status</th>
+            <th className="px-4 py-3 text-right">Policy version</th>
+            <th className="px-4 py-3">Created</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {grants.map((grant) => (
+            <tr key={grant.id} data-testid="grant-row">
+              <td className="px-4 py-3">
+                <Link href={`/grants/${grant.id}`} className={linkClass}>
+                  {grant.name}
+                </Link>
+              </td>
+              {showServer ? (
+                <td className="px-4 py-3">
+                  <Link href={`/servers/${grant.server.id}`} className="text-slate-700 hover:underline">
+                    {grant.server.name}
+                  </Link>
+                </td>
+              ) : null}
+              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-600">
+                {grant.tokenPrefix}…
+              </td>
+              <td className="px-4 py-3">
+                <GrantStatusBadge revokedAt={grant.revokedAt} />
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">v{grant.policyVersion}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                {formatDateTime(grant.createdAt)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

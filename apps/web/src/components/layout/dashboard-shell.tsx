@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { SessionContext } from "@/server/auth/session";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+/**
+ * The signed-in frame: navigation, organisation and user. Pages pass in the session
+ * they already authorised, so the frame itself never decides who may see what.
+ */
+export function DashboardShell({ session, children }: { session: SessionContext; children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <header className="bg-slate-900">
+        <nav
+          aria-label="Main"
+          className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-6 py-3"
+        >
+          <div className="flex items-center gap-6">
+            <Link href="/servers" className="text-base font-semibold tracking-tight text-white">
+              Gatehouse
+            </Link>
+            <NavLinks />
+          </div>
+          <div className="flex items-center gap-3">
+            <div className="text-right text-xs leading-tight">
+              <div className="font-medium text-white" data-testid="org-name">
+                {session.orgName}
+              </div>
+              <div className="text-slate-400">
+                {session.name} · {session.role.replace("_", " ")}
+              </div>
+            </div>
+            <SignOutButton />
+          </div>
+        </nav>
+      </header>
+      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

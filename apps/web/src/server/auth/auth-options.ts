@@ -1,0 +1,56 @@
+import "server-only";
+import { verifyCredentials } from "@gatehouse/core/users/verify-credentials";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getEnv } from "@/env";
+import { getServices } from "@/server/services";
+
+const CredentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(200),
+});
+
+// A working day: long enough not to interrupt, short enough that a stolen cookie expires soon.
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+let cached: NextAuthOptions | undefined;
+
+/** next-auth configuration: email + password against our users, JWT sessions. Built on first use. */
+export function getAuthOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}
+
+function buildAuthOptions(): NextAuthOptions {
+  return {
+    secret: getEnv().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
+        async authorize(raw) {
+          const parsed = CredentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const { db } = getServices();
+          return verifyCredentials({ db, email: parsed.data.email, password: parsed.data.password });
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.userId = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        session.user = { id: token.userId ?? "", name: token.name ?? "", email: token.email ?? "" };
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { GatehouseError } from "@gatehouse/core/errors/gatehouse-error";
+import type { Role } from "@gatehouse/db/models";
+
+/** What a dashboard user can do beyond reading their organisation's data. */
+export type Permission = "manage_servers" | "manage_grants";
+
+const ROLES_ALLOWED: Record<Permission, readonly Role[]> = {
+  manage_servers: ["owner", "admin"],
+  manage_grants: ["owner", "admin", "policy_manager"],
+};
+
+/** True when the role may perform the action; pages use it to hide controls. */
+export function can(role: Role, permission: Permission): boolean {
+  return ROLES_ALLOWED[permission].includes(role);
+}
+
+/** Throws forbidden unless the role may perform the action; server actions call it before any write. */
+export function assertCan(session: { role: Role }, permission: Permission): void {
+  if (!can(session.role, permission)) {
+    throw new GatehouseError(
+      "forbidden",
+      "Your role does not allow this. Ask an owner or admin of your organisation.",
+    );
+  }
+}

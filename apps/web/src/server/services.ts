@@ -1,0 +1,45 @@
+import "server-only";
+import {
+  createGrantChangeNotifier,
+  type GrantChangeNotifier,
+} from "@gatehouse/core/grants/grant-change-notifier";
+import { createLogger, type Logger } from "@gatehouse/core/logging/create-logger";
+import { createSecretBox, type SecretBox } from "@gatehouse/core/secrets/secret-box";
+import { createDb, type Db } from "@gatehouse/db/client";
+import { Redis } from "ioredis";
+import { type Env, getEnv } from "@/env";
+
+/** Everything a page or server action needs to call the domain layer. */
+export type Services = {
+  env: Env;
+  db: Db;
+  redis: Redis;
+  secretBox: SecretBox;
+  notifyGrantChange: GrantChangeNotifier;
+  logger: Logger;
+};
+
+// Kept on globalThis so hot reloads in development reuse one pool instead of leaking connections.
+const globalForServices = globalThis as typeof globalThis & { gatehouseWebServices?: Services };
+
+/** The process's one set of services, created on first use. */
+export function getServices(): Services {
+  globalForServices.gatehouseWebServices ??= createServices(getEnv());
+  return globalForServices.gatehouseWebServices;
+}
+
+/** Wires the services from a validated env; tests may call it with their own env. */
+export function createServices(env: Env): Services {
+  const logger = createLogger({ name: "gatehouse-web", level: env.LOG_LEVEL });
+  // Fail a publish quickly when Redis is down rather than hanging the request that triggered it.
+  const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+  return {
+    env,
+    db: createDb(env.DATABASE_URL),
+    redis,
+    secretBox: createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY),
+    notifyGrantChange: createGrantChangeNotifier(redis),
+    logger,
+  };
+}

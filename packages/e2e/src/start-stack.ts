@@ -1,0 +1,84 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "@gatehouse/testing/free-port";
+import { stopChild } from "@gatehouse/testing/start-everything-server";
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from "@gatehouse/testing/test-env";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const READY_TIMEOUT_MS = 60_000;
+// Its own queue prefix, so no other test's worker files this run's audit events.
+const QUEUE_PREFIX = "gatehouse-e2e";
+
+export type Stack = { webUrl: string; proxyUrl: string; logs: () => string; stop: () => Promise<void> };
+
+/** Starts the built dashboard, proxy and worker against the test database, as `npm start` does. */
+export async function startStack(): Promise<Stack> {
+  for (const built of ["apps/web/.next/BUILD_ID", "apps/proxy/dist/main.js", "apps/worker/dist/main.js"]) {
+    if (!existsSync(path.join(ROOT, built))) {
+      throw new Error(
+        `${built} is missing: build first (npx turbo run build), or run the tests with npm test.`,
+      );
+    }
+  }
+  const [webPort, proxyPort] = await Promise.all([freePort(), freePort()]);
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const proxyUrl = `http://127.0.0.1:${proxyPort}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: TEST_DATABASE_URL,
+    REDIS_URL: TEST_REDIS_URL,
+    NEXTAUTH_URL: webUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    GATEHOUSE_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    GATEHOUSE_PROXY_PUBLIC_URL: proxyUrl,
+    GATEHOUSE_ALLOW_STDIO: "false",
+    GATEHOUSE_QUEUE_PREFIX: QUEUE_PREFIX,
+    PROXY_PORT: String(proxyPort),
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  let output = "";
+  const capture = (name: string, child: ChildProcess) => {
+    const append = (chunk: Buffer) => {
+      output = `${output}[${name}] ${chunk.toString()}`.slice(-20_000);
+    };
+    child.stdout?.on("data", append);
+    child.stderr?.on("data", append);
+    return child;
+  };
+  const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
+  const children = [
+    capture(
+      "web",
+      spawn(process.execPath, [nextBin, "start", "apps/web", "-p", String(webPort), "-H", "127.0.0.1"], {
+        cwd: ROOT,
+        env,
+      }),
+    ),
+    capture("proxy", spawn(process.execPath, ["apps/proxy/dist/main.js"], { cwd: ROOT, env })),
+    capture("worker", spawn(process.execPath, ["apps/worker/dist/main.js"], { cwd: ROOT, env })),
+  ];
+  const stop = async () => {
+    await Promise.all(children.map(stopChild));
+  };
+  const ready = await Promise.all([waitForHttp(`${webUrl}/sign-in`), waitForHttp(`${proxyUrl}/healthz`)]);
+  if (!ready.every(Boolean)) {
+    await stop();
+    throw new Error(`The stack did not start in time:\n${output}`);
+  }
+  return { webUrl, proxyUrl, logs: () => output, stop };
+}
+
+async function waitForHttp(url: string): Promise<boolean> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const response = await fetch(url).catch(() => undefined);
+    if (response && response.status < 500) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
