@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { GRANT_CHANGES_CHANNEL, type GrantChange } from "@gatehouse/core/grants/grant-change-notifier";
 import type { Logger } from "@gatehouse/core/logging/create-logger";
 import type { Redis } from "ioredis";
@@ -37,6 +38,8 @@ export async function subscribeGrantChanges(options: {
     }
     options.onChange(parsed.data);
   });
+  // Subscribing before the connection is ready breaks ioredis's ready check, so wait for it.
+  if (subscriber.status !== "ready") await once(subscriber, "ready");
   await subscriber.subscribe(GRANT_CHANGES_CHANNEL);
   hasConnectedBefore = true;
 }

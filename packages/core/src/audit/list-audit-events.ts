@@ -51,6 +51,7 @@ function keysetCondition(cursor: string | undefined): Prisma.AuditEventWhereInpu
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const occurredAt = new Date(iso ?? "");
   // A cursor that does not decode is treated as "from the start" rather than an error page.
-  if (!id || Number.isNaN(occurredAt.getTime())) return {};
+  // The id must be a UUID too: Postgres rejects comparing the uuid column with anything else.
+  if (!id || !z.uuid().safeParse(id).success || Number.isNaN(occurredAt.getTime())) return {};
   return { OR: [{ occurredAt: { lt: occurredAt } }, { occurredAt, id: { lt: id } }] };
 }

@@ -35,7 +35,12 @@ const url = z
   .string()
   .trim()
   .url("Enter a full URL, e.g. https://mcp.example.com/mcp.")
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), "Use an http:// or https:// URL.");
+  // zod runs this refinement even when .url() has failed, so text that is not a URL must pass here
+  // (it already has its error) instead of throwing from `new URL`.
+  .refine(
+    (value) => !URL.canParse(value) || /^https?:$/.test(new URL(value).protocol),
+    "Use an http:// or https:// URL.",
+  );
 
 export const RegisterServerInputSchema = z.discriminatedUnion("transport", [
   z.object({ name, transport: z.literal("streamable_http"), url, headers }),

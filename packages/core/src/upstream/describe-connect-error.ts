@@ -47,7 +47,7 @@ export function describeConnectError(
       },
     );
   }
-  const detail = status !== undefined && status > 0 ? `HTTP ${status}` : shortMessage(error);
+  const detail = status !== undefined && status > 0 ? `HTTP ${status}` : notMcpDetail(error);
   return new GatehouseError(
     "upstream_not_mcp",
     `${where} did not answer like an MCP server (${detail}). Check the URL points at the MCP endpoint (often ending in /mcp${context.config.transport === "sse" ? " or /sse" : ""}) and the transport is right.`,
@@ -105,6 +105,12 @@ function fetchFailureOf(error: unknown): string | undefined {
 
 function isTimeout(error: unknown): boolean {
   return error instanceof McpError && error.code === ErrorCode.RequestTimeout;
+}
+
+// The SDK validates each reply with zod; its error message is a JSON dump of parser internals.
+function notMcpDetail(error: unknown): string {
+  if (error instanceof Error && error.name === "ZodError") return "its reply is not a JSON-RPC message";
+  return shortMessage(error);
 }
 
 function shortMessage(error: unknown): string {

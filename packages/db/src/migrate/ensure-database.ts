@@ -17,8 +17,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<{ created: bo
     await client.query(`CREATE DATABASE "${name}"`);
     return { created: true };
   } catch (error) {
-    // Another process may have created it between the check and the CREATE.
-    if ((error as { code?: string }).code === "42P04") return { created: false };
+    // Another process may have created it between the check and the CREATE: Postgres says
+    // so with 42P04, or with 23505 when both CREATEs ran at the same moment.
+    const code = (error as { code?: string }).code;
+    if (code === "42P04" || code === "23505") return { created: false };
     throw error;
   } finally {
     await client.end();
