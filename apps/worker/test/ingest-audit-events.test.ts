@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { AUDIT_JOB, AUDIT_QUEUE, type AuditEvent } from "@gatehouse/core/audit/audit-event";
+import { createDb } from "@gatehouse/db/client";
+import { createTestAccount } from "@gatehouse/testing/create-test-account";
+import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
+import { Queue, QueueEvents } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorker } from "../src/create-worker";
+import { loadWorkerEnv } from "../src/env";
+
+// A prefix of this file's own, so no other test process's worker takes these jobs.
+const prefix = `gatehouse-worker-test-${uniqueSuffix()}`;
+const connection = { url: TEST_REDIS_URL };
+const db = createDb(TEST_DATABASE_URL);
+const queue = new Queue(AUDIT_QUEUE, { connection, prefix });
+const queueEvents = new QueueEvents(AUDIT_QUEUE, { connection, prefix });
+let worker: ReturnType<typeof createWorker>;
+let orgId: string;
+
+beforeAll(async () => {
+  ({ orgId } = await createTestAccount(db, "worker"));
+  worker = createWorker(
+    loadWorkerEnv({
+      DATABASE_URL: TEST_DATABASE_URL,
+      REDIS_URL: TEST_REDIS_URL,
+      GATEHOUSE_QUEUE_PREFIX: prefix,
+      LOG_LEVEL: "silent",
+    }),
+  );
+  await Promise.all([worker.audit.waitUntilReady(), queueEvents.waitUntilReady()]);
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await queue.obliterate({ force: true });
+  await Promise.all([queue.close(), queueEvents.close()]);
+  await db.$disconnect();
+});
+
+function auditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    id: randomUUID(),
+    orgId,
+    grantId: null,
+    serverId: null,
+    occurredAt: new Date().toISOString(),
+    method: "tools/call",
+    tool: "echo",
+    decision: "allow",
+    rule: "tools.echo",
+    reason: null,
+    upstreamStatus: "ok",
+    upstreamError: null,
+    latencyMs: 3,
+    sessionId: "s-1",
+    argumentKeys: ["message"],
+    ...overrides,
+  };
+}
+
+describe("audit ingestion", () => {
+  it("stores a batch, and a redelivered batch adds no duplicates", async () => {
+    const events = [auditEvent(), auditEvent({ decision: "deny", reason: "no" })];
+    const first = await queue.add(AUDIT_JOB, { events });
+    expect(await first.waitUntilFinished(queueEvents)).toEqual({ inserted: 2 });
+    const again = await queue.add(AUDIT_JOB, { events });
+    expect(await again.waitUntilFinished(queueEvents)).toEqual({ inserted: 0 });
+    const stored = await db.auditEvent.findMany({ where: { id: { in: events.map((e) => e.id) } } });
+    expect(stored).toHaveLength(2);
+  });
+
+  it("fails a malformed batch at once, without retries", async () => {
+    const job = await queue.add(AUDIT_JOB, { events: [{ id: "not-a-uuid" }] }, { attempts: 5 });
+    await expect(job.waitUntilFinished(queueEvents)).rejects.toThrow(/Malformed audit batch/);
+    const failed = await queue.getJob(job.id ?? "");
+    expect(failed?.attemptsMade).toBe(1);
+  });
+});
