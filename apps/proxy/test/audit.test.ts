@@ -1,30 +1,12 @@
 import { listAuditEvents } from "@gatehouse/core/audit/list-audit-events";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  connectAgent,
-  createHarness,
-  eventually,
-  proxyUrl,
-  type RunningProxy,
-  startProxy,
-} from "./proxy-harness";
+import { describe, expect, it } from "vitest";
+import { connectAgent, eventually, proxyUrl, useTestbed } from "./proxy-harness";
 
-let harness: Awaited<ReturnType<typeof createHarness>>;
-let proxy: RunningProxy;
-
-beforeAll(async () => {
-  harness = await createHarness();
-  proxy = await startProxy();
-});
-
-afterAll(async () => {
-  await proxy?.close();
-  await harness?.close();
-});
+const bed = useTestbed(1);
 
 describe("audit log", () => {
   it("records every answered request through the queue and worker into Postgres", async () => {
-    const { token, grantId } = await harness.grant({
+    const { token, grantId } = await bed.harness.grant({
       version: "1",
       default: "deny",
       tools: {
@@ -32,17 +14,17 @@ describe("audit log", () => {
         "get-sum": { action: "deny", reason: "no sums" },
       },
     });
-    const agent = await connectAgent(proxyUrl(proxy, token));
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
     await agent.listTools();
     await agent.callTool({ name: "echo", arguments: { message: "secret value", extra: 1 } });
     await agent.callTool({ name: "echo", arguments: { message: "again" } });
     await agent.callTool({ name: "get-sum", arguments: { a: 1, b: 2 } });
     await agent.callTool({ name: "get-tiny-image", arguments: {} });
     await agent.close();
-    await proxy.deps.audit.drain();
+    await bed.proxy.deps.audit.drain();
 
     const rows = await eventually(async () => {
-      const found = await harness.db.auditEvent.findMany({
+      const found = await bed.harness.db.auditEvent.findMany({
         where: { grantId },
         orderBy: { occurredAt: "asc" },
       });
@@ -68,29 +50,29 @@ describe("audit log", () => {
     expect(limited?.reason).toContain('Rate limit "audit_echo" reached');
     expect(denied?.reason).toBe("no sums");
     for (const row of rows) {
-      expect(row.orgId).toBe(harness.account.orgId);
-      expect(row.serverId).toBe(harness.serverId);
+      expect(row.orgId).toBe(bed.harness.account.orgId);
+      expect(row.serverId).toBe(bed.harness.serverId);
       expect(row.latencyMs).toBeGreaterThanOrEqual(0);
     }
   });
 
   it("lists a grant's events newest first for its organisation only", async () => {
-    const { token, grantId } = await harness.grant({ version: "1", default: "allow" });
-    const agent = await connectAgent(proxyUrl(proxy, token));
+    const { token, grantId } = await bed.harness.grant({ version: "1", default: "allow" });
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
     await agent.callTool({ name: "echo", arguments: { message: "x" } });
     await agent.close();
-    await proxy.deps.audit.drain();
+    await bed.proxy.deps.audit.drain();
     const page = await eventually(async () => {
       const result = await listAuditEvents({
-        db: harness.db,
-        orgId: harness.account.orgId,
+        db: bed.harness.db,
+        orgId: bed.harness.account.orgId,
         filter: { grantId },
       });
       expect(result.events).toHaveLength(2);
       return result;
     });
     expect(page.events.map((event) => event.method)).toEqual(["tools/call", "initialize"]);
-    const other = await listAuditEvents({ db: harness.db, orgId: "someone-else", filter: { grantId } });
+    const other = await listAuditEvents({ db: bed.harness.db, orgId: "someone-else", filter: { grantId } });
     expect(other.events).toEqual([]);
   });
 });

@@ -1,46 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  connectAgent,
-  createHarness,
-  firstText,
-  proxyUrl,
-  type RunningProxy,
-  startProxy,
-} from "./proxy-harness";
+import { updateGrantPolicy } from "@gatehouse/core/grants/update-grant-policy";
+import { describe, expect, it } from "vitest";
+import { connectAgent, firstText, proxyUrl, useTestbed } from "./proxy-harness";
 
-let harness: Awaited<ReturnType<typeof createHarness>>;
-let proxy: RunningProxy;
-
-beforeAll(async () => {
-  harness = await createHarness();
-  proxy = await startProxy();
-});
-
-afterAll(async () => {
-  await proxy?.close();
-  await harness?.close();
-});
+const bed = useTestbed(1);
 
 describe("tools/list", () => {
   it("lists only the tools the policy lets the agent call", async () => {
-    const { token } = await harness.grant({
+    const { token } = await bed.harness.grant({
       version: "1",
       default: "deny",
       tools: { echo: {}, "get-sum": { action: "deny", reason: "no maths" } },
     });
-    const agent = await connectAgent(proxyUrl(proxy, token));
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
     const { tools } = await agent.listTools();
     expect(tools.map((tool) => tool.name)).toEqual(["echo"]);
     await agent.close();
   });
 
   it("hides only denied tools under default allow", async () => {
-    const { token } = await harness.grant({
+    const { token } = await bed.harness.grant({
       version: "1",
       default: "allow",
       tools: { echo: { action: "deny" } },
     });
-    const agent = await connectAgent(proxyUrl(proxy, token));
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
     const names = (await agent.listTools()).tools.map((tool) => tool.name);
     expect(names).toContain("get-sum");
     expect(names).not.toContain("echo");
@@ -50,9 +33,9 @@ describe("tools/list", () => {
 
 describe("tools/call", () => {
   it("forwards an allowed call and returns the upstream's result unchanged", async () => {
-    const { token } = await harness.grant({ version: "1", default: "deny", tools: { "get-sum": {} } });
-    const agent = await connectAgent(proxyUrl(proxy, token));
-    const direct = await connectAgent(harness.upstream.url);
+    const { token } = await bed.harness.grant({ version: "1", default: "deny", tools: { "get-sum": {} } });
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
+    const direct = await connectAgent(bed.harness.upstream.url);
     const viaProxy = await agent.callTool({ name: "get-sum", arguments: { a: 2, b: 40 } });
     const straight = await direct.callTool({ name: "get-sum", arguments: { a: 2, b: 40 } });
     expect(viaProxy).toEqual(straight);
@@ -61,12 +44,12 @@ describe("tools/call", () => {
   });
 
   it("denies a tool the policy denies, with its reason, without calling the upstream", async () => {
-    const { token } = await harness.grant({
+    const { token } = await bed.harness.grant({
       version: "1",
       default: "allow",
       tools: { echo: { action: "deny", reason: "Echo is switched off for this agent." } },
     });
-    const agent = await connectAgent(proxyUrl(proxy, token));
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
     const result = await agent.callTool({ name: "echo", arguments: { message: "hi" } });
     expect(result.isError).toBe(true);
     expect(firstText(result)).toBe("[POLICY DENIED] Echo is switched off for this agent.");
@@ -74,8 +57,8 @@ describe("tools/call", () => {
   });
 
   it("denies a tool not listed under default deny", async () => {
-    const { token } = await harness.grant({ version: "1", default: "deny", tools: {} });
-    const agent = await connectAgent(proxyUrl(proxy, token));
+    const { token } = await bed.harness.grant({ version: "1", default: "deny", tools: {} });
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
     const result = await agent.callTool({ name: "echo", arguments: { message: "hi" } });
     expect(result.isError).toBe(true);
     expect(firstText(result)).toMatch(/^\[POLICY DENIED\] .*default: deny/);
@@ -83,12 +66,12 @@ describe("tools/call", () => {
   });
 
   it("relays an upstream error for an allowed call", async () => {
-    const { token } = await harness.grant({ version: "1", default: "allow" });
-    const agent = await connectAgent(proxyUrl(proxy, token));
+    const { token } = await bed.harness.grant({ version: "1", default: "allow" });
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
     const result = await agent
       .callTool({ name: "no-such-tool", arguments: {} })
       .catch((error: Error) => error);
-    const direct = await connectAgent(harness.upstream.url);
+    const direct = await connectAgent(bed.harness.upstream.url);
     const straight = await direct
       .callTool({ name: "no-such-tool", arguments: {} })
       .catch((error: Error) => error);
@@ -99,14 +82,18 @@ describe("tools/call", () => {
 
 describe("policy edits", () => {
   it("apply on the next call of an open session", async () => {
-    const { token, grantId } = await harness.grant({ version: "1", default: "deny", tools: { echo: {} } });
-    const agent = await connectAgent(proxyUrl(proxy, token));
+    const { token, grantId } = await bed.harness.grant({
+      version: "1",
+      default: "deny",
+      tools: { echo: {} },
+    });
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
     expect((await agent.callTool({ name: "echo", arguments: { message: "a" } })).isError).toBeFalsy();
-    const { updateGrantPolicy } = await import("@gatehouse/core/grants/update-grant-policy");
+
     await updateGrantPolicy({
-      db: harness.db,
-      notify: harness.notify,
-      orgId: harness.account.orgId,
+      db: bed.harness.db,
+      notify: bed.harness.notify,
+      orgId: bed.harness.account.orgId,
       grantId,
       policyText: JSON.stringify({
         version: "1",

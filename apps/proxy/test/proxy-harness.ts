@@ -19,6 +19,7 @@ import { loadWorkerEnv } from "@gatehouse/worker/env";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
 import { createProxy } from "../src/create-proxy";
 import { loadProxyEnv } from "../src/env";
 
@@ -121,4 +122,34 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+/** Registers hooks that give a test file one harness and `proxyCount` proxies, closed after the file. */
+export function useTestbed(proxyCount = 1) {
+  let harness: Harness | undefined;
+  let proxies: RunningProxy[] = [];
+  beforeAll(async () => {
+    harness = await createHarness();
+    proxies = await Promise.all(Array.from({ length: proxyCount }, () => startProxy()));
+  });
+  afterAll(async () => {
+    await Promise.all(proxies.map((proxy) => proxy.close()));
+    await harness?.close();
+  });
+  return {
+    get harness(): Harness {
+      if (!harness) throw new Error("The testbed is used before beforeAll ran.");
+      return harness;
+    },
+    get proxy(): RunningProxy {
+      const [proxy] = proxies;
+      if (!proxy) throw new Error("The testbed is used before beforeAll ran.");
+      return proxy;
+    },
+    get proxies(): RunningProxy[] {
+      return proxies;
+    },
+  };
 }

@@ -1,20 +1,9 @@
 import { revokeGrant } from "@gatehouse/core/grants/revoke-grant";
 import { freePort } from "@gatehouse/testing/free-port";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectAgent, createHarness, proxyUrl, type RunningProxy, startProxy } from "./proxy-harness";
+import { describe, expect, it } from "vitest";
+import { connectAgent, proxyUrl, useTestbed } from "./proxy-harness";
 
-let harness: Awaited<ReturnType<typeof createHarness>>;
-let proxy: RunningProxy;
-
-beforeAll(async () => {
-  harness = await createHarness();
-  proxy = await startProxy();
-});
-
-afterAll(async () => {
-  await proxy?.close();
-  await harness?.close();
-});
+const bed = useTestbed(1);
 
 const INITIALIZE = {
   jsonrpc: "2.0",
@@ -41,8 +30,8 @@ async function post(url: string, headers: Record<string, string> = {}) {
 
 describe("grant tokens", () => {
   it("accepts the token as a Bearer header on /mcp", async () => {
-    const { token } = await harness.grant({ version: "1", default: "deny", tools: { echo: {} } });
-    const agent = await connectAgent(`${proxy.baseUrl}/mcp`, { authorization: `Bearer ${token}` });
+    const { token } = await bed.harness.grant({ version: "1", default: "deny", tools: { echo: {} } });
+    const agent = await connectAgent(`${bed.proxy.baseUrl}/mcp`, { authorization: `Bearer ${token}` });
     expect((await agent.listTools()).tools.map((tool) => tool.name)).toEqual(["echo"]);
     await agent.close();
   });
@@ -56,18 +45,23 @@ describe("grant tokens", () => {
       (base: string) => post(`${base}/mcp`, { authorization: `Bearer ghg_${"B".repeat(43)}` }),
     ],
   ])("answers %s with HTTP 401 and a JSON-RPC error", async (_label, send) => {
-    const { status, body } = await send(proxy.baseUrl);
+    const { status, body } = await send(bed.proxy.baseUrl);
     expect(status).toBe(401);
     expect(body).toMatchObject({ jsonrpc: "2.0", id: null, error: { code: -32001 } });
     expect(body?.error.message).toMatch(/^Unauthorized/);
   });
 
   it("refuses a revoked token on the very next call, and ends its open sessions", async () => {
-    const { token, grantId } = await harness.grant({ version: "1", default: "allow" });
-    const url = proxyUrl(proxy, token);
+    const { token, grantId } = await bed.harness.grant({ version: "1", default: "allow" });
+    const url = proxyUrl(bed.proxy, token);
     const agent = await connectAgent(url);
     await agent.callTool({ name: "echo", arguments: { message: "before" } });
-    await revokeGrant({ db: harness.db, notify: harness.notify, orgId: harness.account.orgId, grantId });
+    await revokeGrant({
+      db: bed.harness.db,
+      notify: bed.harness.notify,
+      orgId: bed.harness.account.orgId,
+      grantId,
+    });
     const { status, body } = await post(url);
     expect(status).toBe(401);
     expect(body?.error.message).toContain("revoked");
@@ -76,9 +70,9 @@ describe("grant tokens", () => {
   });
 
   it("does not let one grant's token use another grant's session", async () => {
-    const first = await harness.grant({ version: "1", default: "allow" }, "first");
-    const second = await harness.grant({ version: "1", default: "deny" }, "second");
-    const opened = await fetch(proxyUrl(proxy, first.token), {
+    const first = await bed.harness.grant({ version: "1", default: "allow" }, "first");
+    const second = await bed.harness.grant({ version: "1", default: "deny" }, "second");
+    const opened = await fetch(proxyUrl(bed.proxy, first.token), {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
       body: JSON.stringify(INITIALIZE),
@@ -86,7 +80,7 @@ describe("grant tokens", () => {
     const sessionId = opened.headers.get("mcp-session-id") ?? "";
     await opened.body?.cancel();
     expect(sessionId).not.toBe("");
-    const hijack = await fetch(proxyUrl(proxy, second.token), {
+    const hijack = await fetch(proxyUrl(bed.proxy, second.token), {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -100,17 +94,17 @@ describe("grant tokens", () => {
   });
 
   it("reports an unreachable upstream at initialize with a clear message", async () => {
-    const { token } = await harness.grant({ version: "1", default: "allow" });
+    const { token } = await bed.harness.grant({ version: "1", default: "allow" });
     const closedUrl = `http://127.0.0.1:${await freePort()}/mcp`;
-    await harness.db.mcpServer.update({ where: { id: harness.serverId }, data: { url: closedUrl } });
+    await bed.harness.db.mcpServer.update({ where: { id: bed.harness.serverId }, data: { url: closedUrl } });
     try {
-      const { status, body } = await post(proxyUrl(proxy, token));
+      const { status, body } = await post(proxyUrl(bed.proxy, token));
       expect(status).toBe(502);
       expect(body?.error.message).toContain(`Could not reach ${closedUrl} (ECONNREFUSED)`);
     } finally {
-      await harness.db.mcpServer.update({
-        where: { id: harness.serverId },
-        data: { url: harness.upstream.url },
+      await bed.harness.db.mcpServer.update({
+        where: { id: bed.harness.serverId },
+        data: { url: bed.harness.upstream.url },
       });
     }
   });

@@ -152,12 +152,10 @@ describe("updateGrantPolicy", () => {
     const allowAll = '{ "version": "1", "default": "allow" }';
     expect(
       await updateGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyText: allowAll }),
-    ).toEqual({
-      policyVersion: 2,
-    });
+    ).toEqual({ policyVersion: 2, isPropagated: true });
     expect(
       await updateGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyText: SEED_POLICY }),
-    ).toEqual({ policyVersion: 3 });
+    ).toEqual({ policyVersion: 3, isPropagated: true });
     const change = { grantId, tokenHash: hashGrantToken(token), kind: "policy_updated" };
     expect(changes).toEqual([change, change]);
     const saved = await getGrant({ db, orgId: account.orgId, grantId });
@@ -166,6 +164,26 @@ describe("updateGrantPolicy", () => {
       default: "deny",
       tools: { copy_model_version: { action: "allow" } },
     });
+  });
+
+  it("saves the policy and reports it when the proxies cannot be told at once", async () => {
+    const { grantId } = await grant();
+    const unreachable = async () => {
+      throw new Error("Redis is down");
+    };
+    const policyText = '{ "version": "1", "default": "allow" }';
+    expect(
+      await updateGrantPolicy({ db, notify: unreachable, orgId: account.orgId, grantId, policyText }),
+    ).toEqual({
+      policyVersion: 2,
+      isPropagated: false,
+    });
+    expect(await revokeGrant({ db, notify: unreachable, orgId: account.orgId, grantId })).toEqual({
+      isPropagated: false,
+    });
+    const saved = await db.grant.findUniqueOrThrow({ where: { id: grantId } });
+    expect(saved.policyVersion).toBe(2);
+    expect(saved.revokedAt).not.toBeNull();
   });
 
   it("keeps the old policy and notifies nobody when the new one is invalid", async () => {

@@ -14,3 +14,16 @@ export function createGrantChangeNotifier(publisher: {
     await publisher.publish(GRANT_CHANGES_CHANNEL, JSON.stringify(change));
   };
 }
+
+/**
+ * Notifies, reporting instead of throwing when the channel is down: the change is
+ * already saved, and proxies still pick it up when their cached copy expires.
+ */
+export async function notifyBestEffort(notify: GrantChangeNotifier, change: GrantChange): Promise<boolean> {
+  try {
+    await notify(change);
+    return true;
+  } catch {
+    return false;
+  }
+}

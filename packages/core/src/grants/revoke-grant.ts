@@ -1,8 +1,11 @@
 import type { Db } from "@gatehouse/db/client";
 import { GatehouseError } from "../errors/gatehouse-error";
-import type { GrantChangeNotifier } from "./grant-change-notifier";
+import { type GrantChangeNotifier, notifyBestEffort } from "./grant-change-notifier";
 
-/** Revokes a grant: its token stops working on the next call through any proxy. */
+/**
+ * Revokes a grant: its token stops working on the next call through any proxy.
+ * `isPropagated` is false when the proxies could not be told at once (see notifyBestEffort).
+ */
 export async function revokeGrant(options: {
   db: Db;
   notify: GrantChangeNotifier;
@@ -14,5 +17,10 @@ export async function revokeGrant(options: {
   if (!grant.revokedAt) {
     await options.db.grant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
   }
-  await options.notify({ grantId: grant.id, tokenHash: grant.tokenHash, kind: "revoked" });
+  const isPropagated = await notifyBestEffort(options.notify, {
+    grantId: grant.id,
+    tokenHash: grant.tokenHash,
+    kind: "revoked",
+  });
+  return { isPropagated };
 }

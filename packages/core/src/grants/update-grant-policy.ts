@@ -1,10 +1,13 @@
 import type { Db } from "@gatehouse/db/client";
 import type { Prisma } from "@gatehouse/db/models";
 import { GatehouseError } from "../errors/gatehouse-error";
-import type { GrantChangeNotifier } from "./grant-change-notifier";
+import { type GrantChangeNotifier, notifyBestEffort } from "./grant-change-notifier";
 import { validatePolicyText } from "./validate-policy-text";
 
-/** Saves a new policy on an active grant, bumps its version and tells the proxies. */
+/**
+ * Saves a new policy on an active grant, bumps its version and tells the proxies.
+ * `isPropagated` is false when they could not be told at once (see notifyBestEffort).
+ */
 export async function updateGrantPolicy(options: {
   db: Db;
   notify: GrantChangeNotifier;
@@ -21,6 +24,7 @@ export async function updateGrantPolicy(options: {
     where: { id: grant.id },
     data: { policy: policy as Prisma.InputJsonValue, policyVersion: { increment: 1 } },
   });
-  await options.notify({ grantId: grant.id, tokenHash: grant.tokenHash, kind: "policy_updated" });
-  return { policyVersion: updated.policyVersion };
+  const change = { grantId: grant.id, tokenHash: grant.tokenHash, kind: "policy_updated" } as const;
+  const isPropagated = await notifyBestEffort(options.notify, change);
+  return { policyVersion: updated.policyVersion, isPropagated };
 }

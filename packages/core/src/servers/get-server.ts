@@ -1,23 +1,16 @@
 import type { Db } from "@gatehouse/db/client";
 import { GatehouseError } from "../errors/gatehouse-error";
+import { SERVER_PUBLIC_FIELDS } from "./server-public-fields";
 
 /** One server of the organisation, without secrets; not_found for another organisation's id. */
 export async function getServer(options: { db: Db; orgId: string; serverId: string }) {
   const server = await options.db.mcpServer.findFirst({
     where: { id: options.serverId, orgId: options.orgId },
     select: {
-      id: true,
-      name: true,
-      transport: true,
-      url: true,
-      command: true,
+      ...SERVER_PUBLIC_FIELDS,
       args: true,
-      status: true,
-      lastError: true,
       serverName: true,
       serverVersion: true,
-      discoveredAt: true,
-      createdAt: true,
       headersEncrypted: true,
       envEncrypted: true,
     },

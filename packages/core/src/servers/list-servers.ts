@@ -1,4 +1,5 @@
 import type { Db } from "@gatehouse/db/client";
+import { SERVER_PUBLIC_FIELDS } from "./server-public-fields";
 
 /** Lists an organisation's servers with their tool and grant counts, newest first. Never returns secrets. */
 export function listServers(options: { db: Db; orgId: string }) {
@@ -6,15 +7,7 @@ export function listServers(options: { db: Db; orgId: string }) {
     where: { orgId: options.orgId },
     orderBy: { createdAt: "desc" },
     select: {
-      id: true,
-      name: true,
-      transport: true,
-      url: true,
-      command: true,
-      status: true,
-      lastError: true,
-      discoveredAt: true,
-      createdAt: true,
+      ...SERVER_PUBLIC_FIELDS,
       _count: { select: { tools: { where: { removedAt: null } }, grants: { where: { revokedAt: null } } } },
     },
   });

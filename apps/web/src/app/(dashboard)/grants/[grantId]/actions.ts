@@ -9,7 +9,11 @@ import { requireSession } from "@/server/auth/session";
 import { type FormState, toFormState } from "@/server/form-state";
 import { getServices } from "@/server/services";
 
-export type PolicyEditorState = FormState & { savedVersion?: number };
+export type PolicyEditorState = FormState & { savedVersion?: number; notice?: string };
+
+// Shown when the change is saved but the proxies could not be told at once (Redis down).
+const DELAYED_NOTICE =
+  "Proxies could not be notified right away (Redis unavailable); they pick up the change when their cache expires, within a minute.";
 
 const UpdatePolicyFormSchema = z.object({
   grantId: z.string().min(1).max(100),
@@ -27,7 +31,7 @@ export async function updatePolicyAction(
   const { grantId, policy } = UpdatePolicyFormSchema.parse(Object.fromEntries(formData));
   try {
     assertCan(session, "manage_grants");
-    const { policyVersion } = await updateGrantPolicy({
+    const { policyVersion, isPropagated } = await updateGrantPolicy({
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
@@ -36,7 +40,7 @@ export async function updatePolicyAction(
     });
     revalidatePath(`/grants/${grantId}`);
     revalidatePath("/grants");
-    return { savedVersion: policyVersion };
+    return { savedVersion: policyVersion, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
   } catch (error) {
     return toFormState(error, { fields: ["policy"], logger, action: "update-grant-policy" });
   }
@@ -49,10 +53,15 @@ export async function revokeGrantAction(_previous: FormState, formData: FormData
   const { grantId } = RevokeFormSchema.parse(Object.fromEntries(formData));
   try {
     assertCan(session, "manage_grants");
-    await revokeGrant({ db, notify: notifyGrantChange, orgId: session.orgId, grantId });
+    const { isPropagated } = await revokeGrant({
+      db,
+      notify: notifyGrantChange,
+      orgId: session.orgId,
+      grantId,
+    });
     revalidatePath(`/grants/${grantId}`);
     revalidatePath("/grants");
-    return {};
+    return isPropagated ? {} : { formError: DELAYED_NOTICE };
   } catch (error) {
     return toFormState(error, { fields: [], logger, action: "revoke-grant" });
   }

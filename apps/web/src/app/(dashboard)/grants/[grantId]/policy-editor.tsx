@@ -43,7 +43,9 @@ export function PolicyEditor(props: {
             Save policy
           </SubmitButton>
           {state.savedVersion && !isPending ? (
-            <FormSuccess>Saved as version {state.savedVersion}.</FormSuccess>
+            <FormSuccess>
+              Saved as version {state.savedVersion}.{state.notice ? ` ${state.notice}` : ""}
+            </FormSuccess>
           ) : null}
         </div>
       )}
