@@ -37,11 +37,20 @@ export async function createProxy(env: ProxyEnv) {
     subscriber,
     logger,
     onChange: (change) => {
+      if (change.kind === "policy_changed") {
+        grants.invalidatePolicy(change.policyId);
+        return;
+      }
       grants.invalidate(change.tokenHash);
-      if (change.kind === "revoked") void sessions.closeGrant(change.grantId);
+      void closeIfRevoked(change.grantId, change.tokenHash);
     },
     onResync: () => grants.clear(),
   });
+  // Open sessions of a revoked grant are ended at once, not left to fail call by call.
+  async function closeIfRevoked(grantId: string, tokenHash: string): Promise<void> {
+    const grant = await grants.get(tokenHash).catch(() => null);
+    if (!grant || grant.isRevoked) await sessions.closeGrant(grantId);
+  }
   const audit = new AuditSink(queue, logger);
   const deps: ProxyDeps = {
     grants,

@@ -1,4 +1,4 @@
-import { updateGrantPolicy } from "@gatehouse/core/grants/update-grant-policy";
+import { savePolicy } from "@gatehouse/core/policies/save-policy";
 import { describe, expect, it } from "vitest";
 import { connectAgent, firstText, proxyUrl, useTestbed } from "./proxy-harness";
 
@@ -82,7 +82,7 @@ describe("tools/call", () => {
 
 describe("policy edits", () => {
   it("apply on the next call of an open session", async () => {
-    const { token, grantId } = await bed.harness.grant({
+    const { token, policyId } = await bed.harness.grant({
       version: "1",
       default: "deny",
       tools: { echo: {} },
@@ -90,12 +90,13 @@ describe("policy edits", () => {
     const agent = await connectAgent(proxyUrl(bed.proxy, token));
     expect((await agent.callTool({ name: "echo", arguments: { message: "a" } })).isError).toBeFalsy();
 
-    await updateGrantPolicy({
+    await savePolicy({
       db: bed.harness.db,
       notify: bed.harness.notify,
       orgId: bed.harness.account.orgId,
-      grantId,
-      policyText: JSON.stringify({
+      actorId: null,
+      policyId,
+      document: JSON.stringify({
         version: "1",
         default: "deny",
         tools: { echo: { action: "deny", reason: "now off" } },

@@ -8,7 +8,9 @@ export type GrantSnapshot = {
   serverId: string;
   serverName: string;
   tokenHash: string;
+  grantName: string;
   isRevoked: boolean;
+  policyId: string;
   policyVersion: number;
   /** Null when the stored policy no longer parses: every call is then denied (fail closed). */
   policy: Policy | null;

@@ -12,18 +12,24 @@ export async function loadGrantSnapshot(options: {
 }): Promise<GrantSnapshot | null> {
   const grant = await options.db.grant.findUnique({
     where: { tokenHash: options.tokenHash },
-    include: { server: true },
+    include: {
+      server: true,
+      policy: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } },
+    },
   });
   if (!grant) return null;
-  const parsed = parsePolicy(grant.policy);
+  const current = grant.policy.versions[0];
+  const parsed = parsePolicy(current?.document);
   return {
     grantId: grant.id,
     orgId: grant.orgId,
     serverId: grant.serverId,
     serverName: grant.server.name,
     tokenHash: grant.tokenHash,
+    grantName: grant.name,
     isRevoked: grant.revokedAt !== null,
-    policyVersion: grant.policyVersion,
+    policyId: grant.policyId,
+    policyVersion: current?.version ?? 0,
     policy: parsed.ok ? parsed.policy : null,
     upstream: toUpstreamConfig(grant.server, options.secretBox),
   };

@@ -4,11 +4,10 @@ import type { Logger } from "@gatehouse/core/logging/create-logger";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 
-const GrantChangeSchema = z.object({
-  grantId: z.string(),
-  tokenHash: z.string(),
-  kind: z.enum(["policy_updated", "revoked"]),
-});
+const GrantChangeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("grant_changed"), grantId: z.string(), tokenHash: z.string() }),
+  z.object({ kind: z.literal("policy_changed"), policyId: z.string() }),
+]);
 
 /**
  * Listens for grant changes published by the dashboard. `onResync` runs after a

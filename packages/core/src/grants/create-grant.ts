@@ -1,21 +1,28 @@
 import type { Db } from "@gatehouse/db/client";
-import type { Prisma } from "@gatehouse/db/models";
 import { z } from "zod";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
+import { createPolicy } from "../policies/create-policy";
 import { issueGrantToken } from "./grant-token";
-import { validatePolicyText } from "./validate-policy-text";
 
-export const CreateGrantInputSchema = z.object({
-  serverId: z.string().min(1, "Choose a server."),
-  name: z.string().trim().min(1, "Name the agent this grant is for.").max(80, "Use at most 80 characters."),
-  policy: z.string().min(1, "Enter a policy."),
-});
+export const CreateGrantInputSchema = z
+  .object({
+    serverId: z.string().min(1, "Choose a server."),
+    name: z.string().trim().min(1, "Name the agent this grant is for.").max(80, "Use at most 80 characters."),
+    /** Use an existing policy of the server… */
+    policyId: z.string().min(1).optional(),
+    /** …or create a new one from this document, named after the agent. */
+    policy: z.string().min(1, "Enter a policy.").optional(),
+  })
+  .refine((input) => (input.policyId === undefined) !== (input.policy === undefined), {
+    message: "Choose an existing policy or write a new one (not both).",
+    path: ["policy"],
+  });
 export type CreateGrantInput = z.input<typeof CreateGrantInputSchema>;
 
 /**
- * Creates a grant (one agent's credential for one server). The token is returned
- * once, here; only its hash is stored.
+ * Creates a grant (one agent's credential for one server) under a policy. The
+ * token is returned once, here; only its hash is stored.
  */
 export async function createGrant(options: {
   db: Db;
@@ -24,26 +31,54 @@ export async function createGrant(options: {
   input: CreateGrantInput;
 }) {
   const input = parseInput(CreateGrantInputSchema, options.input);
-  const policy = validatePolicyText(input.policy);
-  const server = await options.db.mcpServer.findFirst({
-    where: { id: input.serverId, orgId: options.orgId },
-  });
-  if (!server) {
-    throw new GatehouseError("not_found", "No such server in this organisation.", {
-      fieldErrors: [{ field: "serverId", message: "Choose one of your servers." }],
-    });
-  }
   const issued = issueGrantToken();
-  const grant = await options.db.grant.create({
-    data: {
-      orgId: options.orgId,
-      serverId: server.id,
-      name: input.name,
-      tokenHash: issued.tokenHash,
-      tokenPrefix: issued.tokenPrefix,
-      policy: policy as Prisma.InputJsonValue,
-      createdById: options.actorId,
-    },
+  return options.db.$transaction(async (tx) => {
+    const policyId =
+      input.policyId ??
+      (await createInlinePolicy(tx, options, input.serverId, input.name, input.policy ?? ""));
+    const policy = await tx.policy.findFirst({ where: { id: policyId, orgId: options.orgId } });
+    if (!policy || policy.serverId !== input.serverId) {
+      throw new GatehouseError("not_found", "No such policy for this server.", {
+        fieldErrors: [{ field: "policyId", message: "Choose one of this server's policies." }],
+      });
+    }
+    const grant = await tx.grant.create({
+      data: {
+        orgId: options.orgId,
+        serverId: input.serverId,
+        policyId,
+        name: input.name,
+        tokenHash: issued.tokenHash,
+        tokenPrefix: issued.tokenPrefix,
+        createdById: options.actorId,
+      },
+    });
+    return { grantId: grant.id, policyId, token: issued.token };
   });
-  return { grantId: grant.id, token: issued.token };
+}
+
+// A grant written with its own policy gets one named after the agent (and the token, which is unique).
+async function createInlinePolicy(
+  tx: Parameters<typeof createPolicy>[0]["db"],
+  options: { orgId: string; actorId: string },
+  serverId: string,
+  agentName: string,
+  document: string,
+): Promise<string> {
+  const { policyId } = await createPolicy({
+    db: tx,
+    orgId: options.orgId,
+    actorId: options.actorId,
+    input: { serverId, name: `${agentName} policy ${Date.now().toString(36)}`, document },
+  }).catch((error: unknown) => {
+    if (error instanceof GatehouseError) {
+      const fieldErrors = error.fieldErrors.map((item) => ({
+        ...item,
+        field: item.field === "document" ? "policy" : item.field,
+      }));
+      throw new GatehouseError(error.code, error.publicMessage, { fieldErrors, cause: error });
+    }
+    throw error;
+  });
+  return policyId;
 }

@@ -1,9 +1,12 @@
-/** The Redis channel on which grant changes are announced to every proxy process. */
+/** The Redis channel on which grant and policy changes are announced to every proxy process. */
 export const GRANT_CHANGES_CHANNEL = "gatehouse:grant-changes";
 
-export type GrantChange = { grantId: string; tokenHash: string; kind: "policy_updated" | "revoked" };
+/** What changed: one grant (revoked, or moved to another policy), or a policy all its grants use. */
+export type GrantChange =
+  | { kind: "grant_changed"; grantId: string; tokenHash: string }
+  | { kind: "policy_changed"; policyId: string };
 
-/** Tells the proxies that a grant changed, so cached copies are dropped before the next call. */
+/** Tells the proxies that a grant or policy changed, so cached copies are dropped before the next call. */
 export type GrantChangeNotifier = (change: GrantChange) => Promise<void>;
 
 /** A notifier that publishes on GRANT_CHANGES_CHANNEL through any Redis-like publisher. */

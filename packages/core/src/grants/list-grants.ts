@@ -4,7 +4,7 @@ const GRANT_SUMMARY = {
   id: true,
   name: true,
   tokenPrefix: true,
-  policyVersion: true,
+  policy: { select: { id: true, name: true, currentVersion: true } },
   createdAt: true,
   revokedAt: true,
   server: { select: { id: true, name: true } },

@@ -17,10 +17,6 @@ export async function revokeGrant(options: {
   if (!grant.revokedAt) {
     await options.db.grant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
   }
-  const isPropagated = await notifyBestEffort(options.notify, {
-    grantId: grant.id,
-    tokenHash: grant.tokenHash,
-    kind: "revoked",
-  });
-  return { isPropagated };
+  const change = { kind: "grant_changed", grantId: grant.id, tokenHash: grant.tokenHash } as const;
+  return { isPropagated: await notifyBestEffort(options.notify, change) };
 }
