@@ -34,16 +34,16 @@ describe("audit log", () => {
     const summary = rows.map((row) => [row.method, row.tool, row.decision, row.rule]);
     expect(summary).toEqual([
       ["initialize", null, "allow", null],
-      ["tools/list", null, "allow", "tools/list"],
-      ["tools/call", "echo", "allow", "tools.echo"],
-      ["tools/call", "echo", "deny", "tools.echo.limits[0]"],
-      ["tools/call", "get-sum", "deny", "tools.get-sum"],
-      ["tools/call", "get-tiny-image", "deny", "default"],
+      ["tools/list", null, "allow", null],
+      ["tools/call", "echo", "allow", "/tools/echo"],
+      ["tools/call", "echo", "deny", "/tools/echo/limits/0"],
+      ["tools/call", "get-sum", "deny", "/tools/get-sum"],
+      ["tools/call", "get-tiny-image", "deny", "(default deny)"],
     ]);
     const [initialize, list, allowed, limited, denied] = rows;
     expect(initialize?.sessionId).toBeTruthy();
     expect(new Set(rows.map((row) => row.sessionId)).size).toBe(1);
-    expect(list?.reason).toMatch(/^1 tool\(s\) listed, \d+ hidden by policy$/);
+    expect(list?.reason).toMatch(/^1 listed, \d+ hidden by policy$/);
     expect(allowed?.argumentKeys).toEqual(["message", "extra"]);
     expect(allowed?.upstreamStatus).toBe("ok");
     expect(JSON.stringify(rows)).not.toContain("secret value");

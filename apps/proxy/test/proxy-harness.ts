@@ -48,26 +48,25 @@ export async function createHarness() {
   const secretBox = createSecretBox(TEST_ENCRYPTION_KEY);
   const upstream: RunningServer = await startEverythingServer();
   const account = await createTestAccount(db, "proxy");
-  const { serverId } = await registerServer({
-    db,
-    secretBox,
-    orgId: account.orgId,
-    allowStdio: false,
-    input: {
-      name: `everything-${uniqueSuffix()}`,
-      transport: "streamable_http",
-      url: upstream.url,
-      headers: {},
-    },
-  });
-  await discoverTools({
-    db,
-    secretBox,
-    orgId: account.orgId,
-    serverId,
-    allowStdio: false,
-    timeoutMs: 10_000,
-  });
+  async function registerAndDiscover(url: string): Promise<string> {
+    const { serverId } = await registerServer({
+      db,
+      secretBox,
+      orgId: account.orgId,
+      allowStdio: false,
+      input: { name: `upstream-${uniqueSuffix()}`, transport: "streamable_http", url, headers: {} },
+    });
+    await discoverTools({
+      db,
+      secretBox,
+      orgId: account.orgId,
+      serverId,
+      allowStdio: false,
+      timeoutMs: 10_000,
+    });
+    return serverId;
+  }
+  const serverId = await registerAndDiscover(upstream.url);
   const publisher = new Redis(TEST_REDIS_URL);
   const notify = createGrantChangeNotifier(publisher);
   const worker = createWorker(
@@ -79,8 +78,8 @@ export async function createHarness() {
     }),
   );
 
-  async function grant(policy: unknown, name = "agent") {
-    const input = { serverId, name, policy: JSON.stringify(policy) };
+  async function grant(policy: unknown, name = "agent", onServer = serverId) {
+    const input = { serverId: onServer, name, policy: JSON.stringify(policy) };
     return createGrant({ db, orgId: account.orgId, actorId: account.userId, input });
   }
 
@@ -91,7 +90,17 @@ export async function createHarness() {
     await db.$disconnect();
   }
 
-  return { db, secretBox, upstream, account, serverId, notify, grant, close };
+  return {
+    db,
+    secretBox,
+    upstream,
+    account,
+    serverId,
+    notify,
+    grant,
+    registerServer: registerAndDiscover,
+    close,
+  };
 }
 
 /** Connects the real MCP SDK client to a URL, as an agent would with a copied proxy URL. */
@@ -148,8 +157,10 @@ export function useTestbed(proxyCount = 1) {
       if (!proxy) throw new Error("The testbed is used before beforeAll ran.");
       return proxy;
     },
-    get proxies(): RunningProxy[] {
-      return proxies;
+    proxyAt(index: number): RunningProxy {
+      const proxy = proxies[index];
+      if (!proxy) throw new Error(`The testbed has no proxy ${index}.`);
+      return proxy;
     },
   };
 }

@@ -1,51 +1,29 @@
 import { createGrant } from "@gatehouse/core/grants/create-grant";
 import { getGrant } from "@gatehouse/core/grants/get-grant";
-import {
-  createGrantChangeNotifier,
-  GRANT_CHANGES_CHANNEL,
-  type GrantChange,
-} from "@gatehouse/core/grants/grant-change-notifier";
 import { hashGrantToken, looksLikeGrantToken } from "@gatehouse/core/grants/grant-token";
 import { listGrants } from "@gatehouse/core/grants/list-grants";
-import { revokeGrant } from "@gatehouse/core/grants/revoke-grant";
-import { updateGrantPolicy } from "@gatehouse/core/grants/update-grant-policy";
-import { registerServer } from "@gatehouse/core/servers/register-server";
+import { createPolicy } from "@gatehouse/core/policies/create-policy";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
-import { TEST_REDIS_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
-import { Redis } from "ioredis";
+import { uniqueSuffix } from "@gatehouse/testing/test-env";
 import { beforeAll, describe, expect, it } from "vitest";
-import { gatehouseFailure, testSecretBox, useTestDb } from "./test-support";
+import { gatehouseFailure, registerTestServer, useTestDb } from "./test-support";
 
 const db = useTestDb();
 let account: Awaited<ReturnType<typeof createTestAccount>>;
 let serverId: string;
+let otherServerId: string;
 
 // The policy the seed script installs, exactly as a person would type it.
 const SEED_POLICY = `{ "version": "1", "default": "deny", "tools": { "copy_model_version": { "limits": [ { "counter": "copy_model_version_rate", "window": "minute", "max": 30, "scope": "grant" } ] } } }`;
+const ALLOW_ALL = '{ "version": "1", "default": "allow" }';
 
 beforeAll(async () => {
   account = await createTestAccount(db, "grants");
-  ({ serverId } = await registerServer({
-    db,
-    secretBox: testSecretBox,
-    orgId: account.orgId,
-    allowStdio: false,
-    input: {
-      name: `mlflow ${uniqueSuffix()}`,
-      transport: "streamable_http",
-      url: "https://mlflow.example/mcp",
-    },
-  }));
+  [serverId, otherServerId] = await Promise.all([
+    registerTestServer(db, account.orgId, "mlflow"),
+    registerTestServer(db, account.orgId, "other"),
+  ]);
 });
-
-/** A notifier that remembers what it was told (a real function standing in for Redis). */
-function recordingNotifier() {
-  const changes: GrantChange[] = [];
-  const notify = async (change: GrantChange) => {
-    changes.push(change);
-  };
-  return { notify, changes };
-}
 
 function grant(policy = SEED_POLICY, name = "mlflow agent") {
   return createGrant({
@@ -56,43 +34,50 @@ function grant(policy = SEED_POLICY, name = "mlflow agent") {
   });
 }
 
-describe("createGrant", () => {
-  it("accepts the seed policy as written and stores it with defaults filled in", async () => {
-    const { grantId, token } = await grant();
+async function policyOf(server: string) {
+  const input = { serverId: server, name: `shared ${uniqueSuffix()}`, document: ALLOW_ALL };
+  return (await createPolicy({ db, orgId: account.orgId, actorId: account.userId, input })).policyId;
+}
+
+describe("createGrant with a policy written inline", () => {
+  it("creates a policy of the server whose version 1 is the document as written", async () => {
+    const { grantId, policyId, token } = await grant();
     const row = await db.grant.findUniqueOrThrow({ where: { id: grantId } });
     expect(row).toMatchObject({
       orgId: account.orgId,
       serverId,
+      policyId,
       name: "mlflow agent",
       createdById: account.userId,
-      policyVersion: 1,
       revokedAt: null,
       tokenHash: hashGrantToken(token),
       tokenPrefix: token.slice(0, 10),
     });
-    expect(row.policy).toEqual({
-      version: "1",
-      default: "deny",
-      tools: {
-        copy_model_version: {
-          action: "allow",
-          limits: [{ counter: "copy_model_version_rate", window: "minute", max: 30, scope: "grant" }],
-        },
-      },
+    const policy = await db.policy.findUniqueOrThrow({
+      where: { id: policyId },
+      include: { versions: true },
     });
+    expect(policy).toMatchObject({ orgId: account.orgId, serverId, currentVersion: 1 });
+    expect(policy.name).toBe(`mlflow agent (${token.slice(0, 10)})`);
+    expect(policy.versions).toHaveLength(1);
+    // No defaults are filled in: "action" stays out because the author left it out.
+    expect(policy.versions[0]).toMatchObject({ version: 1, createdById: account.userId });
+    expect(policy.versions[0]?.document).toEqual(JSON.parse(SEED_POLICY));
   });
 
-  it("returns the token once and stores only its hash", async () => {
-    const { grantId, token } = await grant();
-    expect(looksLikeGrantToken(token)).toBe(true);
-    const row = await db.grant.findUniqueOrThrow({ where: { id: grantId } });
-    const stored = JSON.stringify(row);
-    expect(stored).not.toContain(token);
-    expect(stored).not.toContain(token.slice(4));
-    expect(JSON.stringify(await getGrant({ db, orgId: account.orgId, grantId }))).not.toContain(
-      row.tokenHash,
-    );
-    expect(JSON.stringify(await listGrants({ db, orgId: account.orgId }))).not.toContain(row.tokenHash);
+  it("gives each grant its own policy, even for the same agent name at the same moment", async () => {
+    const name = `twin ${uniqueSuffix()}`;
+    const created = await Promise.all(Array.from({ length: 8 }, () => grant(ALLOW_ALL, name)));
+    expect(new Set(created.map((c) => c.policyId)).size).toBe(8);
+  });
+
+  it("accepts the longest agent name the grant form allows", async () => {
+    const name = `${"a".repeat(70)}${uniqueSuffix()}`;
+    expect(name).toHaveLength(80);
+    const { policyId } = await grant(ALLOW_ALL, name);
+    const policy = await db.policy.findUniqueOrThrow({ where: { id: policyId } });
+    expect(policy.name.length).toBeLessThanOrEqual(80);
+    expect(policy.name.startsWith("a".repeat(40))).toBe(true);
   });
 
   it("rejects a bad policy with one 'path: message' field error per problem, storing nothing", async () => {
@@ -108,14 +93,11 @@ describe("createGrant", () => {
       message: "The policy has problems; fix them and save again.",
       fieldErrors: [
         { field: "policy", message: 'version: version must be the string "1"' },
-        {
-          field: "policy",
-          message:
-            'tools.echo.limits: limits cannot be set on a denied tool; remove "limits" or set "action" to "allow"',
-        },
+        { field: "policy", message: expect.stringMatching(/^tools\.echo\.limits: limits cannot be set/) },
       ],
     });
     expect(await db.grant.count({ where: { orgId: account.orgId, name } })).toBe(0);
+    expect(await db.policy.count({ where: { orgId: account.orgId, name: { contains: name } } })).toBe(0);
   });
 
   it("reports a JSON syntax error with its position", async () => {
@@ -145,132 +127,63 @@ describe("createGrant", () => {
   });
 });
 
-describe("updateGrantPolicy", () => {
-  it("saves the policy, bumps the version each time and tells the proxies", async () => {
-    const { grantId, token } = await grant();
-    const { notify, changes } = recordingNotifier();
-    const allowAll = '{ "version": "1", "default": "allow" }';
-    expect(
-      await updateGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyText: allowAll }),
-    ).toEqual({ policyVersion: 2, isPropagated: true });
-    expect(
-      await updateGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyText: SEED_POLICY }),
-    ).toEqual({ policyVersion: 3, isPropagated: true });
-    const change = { grantId, tokenHash: hashGrantToken(token), kind: "policy_updated" };
-    expect(changes).toEqual([change, change]);
-    const saved = await getGrant({ db, orgId: account.orgId, grantId });
-    expect(saved.policyVersion).toBe(3);
-    expect(saved.policy).toMatchObject({
-      default: "deny",
-      tools: { copy_model_version: { action: "allow" } },
+describe("createGrant with an existing policy", () => {
+  it("uses a policy of the same server without creating another", async () => {
+    const policyId = await policyOf(serverId);
+    const before = await db.policy.count({ where: { orgId: account.orgId } });
+    const created = await createGrant({
+      db,
+      orgId: account.orgId,
+      actorId: account.userId,
+      input: { serverId, name: "shared agent", policyId },
     });
+    expect(created.policyId).toBe(policyId);
+    expect((await db.grant.findUniqueOrThrow({ where: { id: created.grantId } })).policyId).toBe(policyId);
+    expect(await db.policy.count({ where: { orgId: account.orgId } })).toBe(before);
   });
 
-  it("saves the policy and reports it when the proxies cannot be told at once", async () => {
-    const { grantId } = await grant();
-    const unreachable = async () => {
-      throw new Error("Redis is down");
-    };
-    const policyText = '{ "version": "1", "default": "allow" }';
-    expect(
-      await updateGrantPolicy({ db, notify: unreachable, orgId: account.orgId, grantId, policyText }),
-    ).toEqual({
-      policyVersion: 2,
-      isPropagated: false,
-    });
-    expect(await revokeGrant({ db, notify: unreachable, orgId: account.orgId, grantId })).toEqual({
-      isPropagated: false,
-    });
-    const saved = await db.grant.findUniqueOrThrow({ where: { id: grantId } });
-    expect(saved.policyVersion).toBe(2);
-    expect(saved.revokedAt).not.toBeNull();
-  });
-
-  it("keeps the old policy and notifies nobody when the new one is invalid", async () => {
-    const { grantId } = await grant();
-    const { notify, changes } = recordingNotifier();
+  it("rejects a policy of another server of the organisation, storing nothing", async () => {
+    const policyId = await policyOf(otherServerId);
+    const name = `cross ${uniqueSuffix()}`;
     const failure = await gatehouseFailure(
-      updateGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyText: '{ "version": "1" }' }),
-    );
-    expect(failure.code).toBe("invalid_input");
-    expect(failure.fieldErrors.map((error) => error.field)).toEqual(["policy"]);
-    expect(changes).toEqual([]);
-    expect((await getGrant({ db, orgId: account.orgId, grantId })).policyVersion).toBe(1);
-  });
-});
-
-describe("revokeGrant", () => {
-  it("stamps revokedAt, tells the proxies, and freezes the policy", async () => {
-    const { grantId, token } = await grant();
-    const { notify, changes } = recordingNotifier();
-    const before = Date.now();
-    await revokeGrant({ db, notify, orgId: account.orgId, grantId });
-    const revoked = await db.grant.findUniqueOrThrow({ where: { id: grantId } });
-    expect(revoked.revokedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(changes).toEqual([{ grantId, tokenHash: hashGrantToken(token), kind: "revoked" }]);
-
-    const failure = await gatehouseFailure(
-      updateGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyText: SEED_POLICY }),
+      createGrant({ db, orgId: account.orgId, actorId: account.userId, input: { serverId, name, policyId } }),
     );
     expect(failure).toEqual({
-      code: "conflict",
-      message: "This grant is revoked; its policy can no longer change.",
-      fieldErrors: [],
+      code: "not_found",
+      message: "No such policy for this server.",
+      fieldErrors: [{ field: "policyId", message: "Choose one of this server's policies." }],
     });
-    expect(changes).toHaveLength(1);
-    expect((await db.grant.findUniqueOrThrow({ where: { id: grantId } })).policyVersion).toBe(1);
+    expect(await db.grant.count({ where: { orgId: account.orgId, name } })).toBe(0);
   });
 
-  it("revoking twice keeps the first revocation time", async () => {
-    const { grantId } = await grant();
-    const { notify, changes } = recordingNotifier();
-    await revokeGrant({ db, notify, orgId: account.orgId, grantId });
-    const first = (await db.grant.findUniqueOrThrow({ where: { id: grantId } })).revokedAt;
-    await revokeGrant({ db, notify, orgId: account.orgId, grantId });
-    expect((await db.grant.findUniqueOrThrow({ where: { id: grantId } })).revokedAt).toEqual(first);
-    expect(changes.map((change) => change.kind)).toEqual(["revoked", "revoked"]);
-  });
-
-  it("lists active grants before revoked ones", async () => {
-    const { grantId: revokedId } = await grant(SEED_POLICY, "to revoke");
-    const { grantId: activeId } = await grant(SEED_POLICY, "stays");
-    await revokeGrant({ db, notify: recordingNotifier().notify, orgId: account.orgId, grantId: revokedId });
-    const ids = (await listGrants({ db, orgId: account.orgId, serverId })).map((g) => g.id);
-    expect(ids.indexOf(activeId)).toBeLessThan(ids.indexOf(revokedId));
+  it.each([
+    ["both a policy and a policyId", { policyId: "some-policy", policy: ALLOW_ALL }],
+    ["neither a policy nor a policyId", {}],
+  ])("rejects %s", async (_label, choice) => {
+    const input = { serverId, name: `choice ${uniqueSuffix()}`, ...choice };
+    const failure = await gatehouseFailure(
+      createGrant({ db, orgId: account.orgId, actorId: account.userId, input }),
+    );
+    expect(failure).toEqual({
+      code: "invalid_input",
+      message: "Some fields need attention.",
+      fieldErrors: [{ field: "policy", message: "Choose an existing policy or write a new one (not both)." }],
+    });
+    expect(await db.grant.count({ where: { orgId: account.orgId, name: input.name } })).toBe(0);
   });
 });
 
-describe("createGrantChangeNotifier", () => {
-  it("publishes each change as JSON on the grant-changes channel in Redis", async () => {
-    const subscriber = new Redis(TEST_REDIS_URL);
-    const publisher = new Redis(TEST_REDIS_URL);
-    try {
-      // Subscribing before the connection's ready check has run makes that check fail.
-      await new Promise((resolve) => subscriber.once("ready", resolve));
-      const { grantId, token } = await grant();
-      // Other test runs may publish on the same channel, so only this grant's messages count.
-      const received: unknown[] = [];
-      const arrived = new Promise<void>((resolve) => {
-        subscriber.on("message", (channel: string, message: string) => {
-          const change = JSON.parse(message) as GrantChange;
-          if (channel === GRANT_CHANGES_CHANNEL && change.grantId === grantId) received.push(change);
-          if (received.length === 2) resolve();
-        });
-      });
-      await subscriber.subscribe(GRANT_CHANGES_CHANNEL);
-      const notify = createGrantChangeNotifier(publisher);
-      await updateGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyText: SEED_POLICY });
-      await revokeGrant({ db, notify, orgId: account.orgId, grantId });
-      await arrived;
-      const tokenHash = hashGrantToken(token);
-      expect(received).toEqual([
-        { grantId, tokenHash, kind: "policy_updated" },
-        { grantId, tokenHash, kind: "revoked" },
-      ]);
-      expect(GRANT_CHANGES_CHANNEL).toBe("gatehouse:grant-changes");
-    } finally {
-      subscriber.disconnect();
-      publisher.disconnect();
-    }
+describe("grant tokens", () => {
+  it("returns the token once and stores only its hash", async () => {
+    const { grantId, token } = await grant();
+    expect(looksLikeGrantToken(token)).toBe(true);
+    const row = await db.grant.findUniqueOrThrow({ where: { id: grantId } });
+    const stored = JSON.stringify(row);
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain(token.slice(4));
+    expect(JSON.stringify(await getGrant({ db, orgId: account.orgId, grantId }))).not.toContain(
+      row.tokenHash,
+    );
+    expect(JSON.stringify(await listGrants({ db, orgId: account.orgId }))).not.toContain(row.tokenHash);
   });
 });

@@ -9,7 +9,12 @@ import { getGrant } from "@gatehouse/core/grants/get-grant";
 import type { GrantChange } from "@gatehouse/core/grants/grant-change-notifier";
 import { listGrants } from "@gatehouse/core/grants/list-grants";
 import { revokeGrant } from "@gatehouse/core/grants/revoke-grant";
-import { updateGrantPolicy } from "@gatehouse/core/grants/update-grant-policy";
+import { setGrantPolicy } from "@gatehouse/core/grants/set-grant-policy";
+import { getPolicy } from "@gatehouse/core/policies/get-policy";
+import { listPolicies } from "@gatehouse/core/policies/list-policies";
+import { listPolicyVersions } from "@gatehouse/core/policies/list-policy-versions";
+import { rollbackPolicy } from "@gatehouse/core/policies/rollback-policy";
+import { savePolicy } from "@gatehouse/core/policies/save-policy";
 import { getServer } from "@gatehouse/core/servers/get-server";
 import { listServers } from "@gatehouse/core/servers/list-servers";
 import { registerServer } from "@gatehouse/core/servers/register-server";
@@ -21,7 +26,7 @@ import { gatehouseFailure, testSecretBox, useTestDb } from "./test-support";
 const db = useTestDb();
 const POLICY = '{ "version": "1", "default": "deny", "tools": { "echo": {} } }';
 
-type Tenant = { orgId: string; userId: string; serverId: string; grantId: string };
+type Tenant = { orgId: string; userId: string; serverId: string; grantId: string; policyId: string };
 let a: Tenant;
 let b: Tenant;
 const notified: GrantChange[] = [];
@@ -46,7 +51,7 @@ async function createTenant(label: string): Promise<Tenant> {
   await db.tool.create({
     data: { serverId, name: `${label}-tool`, inputSchema: { type: "object" }, definitionHash: "h" },
   });
-  const { grantId } = await createGrant({
+  const { grantId, policyId } = await createGrant({
     db,
     orgId,
     actorId: userId,
@@ -61,7 +66,10 @@ async function createTenant(label: string): Promise<Tenant> {
     method: "tools/call",
     tool: "echo",
     decision: decision as "allow" | "deny",
+    isShadow: false,
     rule: null,
+    policyId,
+    policyVersion: 1,
     reason: null,
     upstreamStatus: null,
     upstreamError: null,
@@ -70,7 +78,7 @@ async function createTenant(label: string): Promise<Tenant> {
     argumentKeys: [],
   }));
   await insertAuditEvents({ db, events });
-  return { orgId, userId, serverId, grantId };
+  return { orgId, userId, serverId, grantId, policyId };
 }
 
 beforeAll(async () => {
@@ -139,10 +147,9 @@ describe("organisation B cannot see or touch organisation A's data", () => {
     const before = await db.grant.findUniqueOrThrow({ where: { id: a.grantId } });
     const notFound = { code: "not_found", message: "No such grant in this organisation.", fieldErrors: [] };
     expect(await gatehouseFailure(getGrant({ db, orgId: b.orgId, grantId: a.grantId }))).toEqual(notFound);
-    const allowAll = '{ "version": "1", "default": "allow" }';
     expect(
       await gatehouseFailure(
-        updateGrantPolicy({ db, notify, orgId: b.orgId, grantId: a.grantId, policyText: allowAll }),
+        setGrantPolicy({ db, notify, orgId: b.orgId, grantId: a.grantId, policyId: b.policyId }),
       ),
     ).toEqual(notFound);
     expect(await gatehouseFailure(revokeGrant({ db, notify, orgId: b.orgId, grantId: a.grantId }))).toEqual(
@@ -151,4 +158,50 @@ describe("organisation B cannot see or touch organisation A's data", () => {
     expect(await db.grant.findUniqueOrThrow({ where: { id: a.grantId } })).toEqual(before);
     expect(notified).toEqual([]);
   });
+
+  it("policies: B cannot read, save, roll back or list versions of A's policy", async () => {
+    const before = await policySnapshot(a.policyId);
+    const notFound = { code: "not_found", message: "No such policy in this organisation.", fieldErrors: [] };
+    const target = { db, notify, orgId: b.orgId, actorId: b.userId, policyId: a.policyId };
+    expect(await gatehouseFailure(getPolicy(target))).toEqual(notFound);
+    expect(await gatehouseFailure(listPolicyVersions(target))).toEqual(notFound);
+    const allowAll = '{ "version": "1", "default": "allow" }';
+    expect(await gatehouseFailure(savePolicy({ ...target, document: allowAll }))).toEqual(notFound);
+    expect(await gatehouseFailure(savePolicy({ ...target, document: allowAll, expectedVersion: 1 }))).toEqual(
+      notFound,
+    );
+    expect(await gatehouseFailure(rollbackPolicy({ ...target, toVersion: 1 }))).toMatchObject({
+      code: "not_found",
+    });
+    expect(await policySnapshot(a.policyId)).toEqual(before);
+    expect(notified).toEqual([]);
+  });
+
+  it("policies: B cannot put a grant under A's policy, and B's policy list never includes A's", async () => {
+    const before = await db.grant.findMany({ where: { orgId: { in: [a.orgId, b.orgId] } } });
+    const wrongPolicy = {
+      code: "not_found",
+      message: "No such policy for this grant's server.",
+      fieldErrors: [{ field: "policyId", message: "Choose one of this server's policies." }],
+    };
+    const move = { db, notify, orgId: b.orgId, grantId: b.grantId, policyId: a.policyId };
+    expect(await gatehouseFailure(setGrantPolicy(move))).toEqual(wrongPolicy);
+    for (const serverId of [b.serverId, a.serverId]) {
+      const input = { serverId, name: "intruder", policyId: a.policyId };
+      expect(await gatehouseFailure(createGrant({ db, orgId: b.orgId, actorId: b.userId, input }))).toEqual({
+        ...wrongPolicy,
+        message: "No such policy for this server.",
+      });
+    }
+    expect(await db.grant.findMany({ where: { orgId: { in: [a.orgId, b.orgId] } } })).toEqual(before);
+    expect(notified).toEqual([]);
+
+    expect((await listPolicies({ db, orgId: b.orgId })).map((p) => p.id)).toEqual([b.policyId]);
+    expect(await listPolicies({ db, orgId: b.orgId, serverId: a.serverId })).toEqual([]);
+  });
 });
+
+/** A policy row with all its versions, to show nothing about it changed. */
+function policySnapshot(policyId: string) {
+  return db.policy.findUniqueOrThrow({ where: { id: policyId }, include: { versions: true, grants: true } });
+}

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { isGatehouseError } from "@gatehouse/core/errors/gatehouse-error";
+import type { GrantChange } from "@gatehouse/core/grants/grant-change-notifier";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
+import { registerServer } from "@gatehouse/core/servers/register-server";
 import type { RegisterServerInput } from "@gatehouse/core/servers/register-server-input";
 import { createDb, type Db } from "@gatehouse/db/client";
-import { TEST_DATABASE_URL, TEST_ENCRYPTION_KEY } from "@gatehouse/testing/test-env";
+import { TEST_DATABASE_URL, TEST_ENCRYPTION_KEY, uniqueSuffix } from "@gatehouse/testing/test-env";
 import { afterAll } from "vitest";
 
 /** A Prisma client on the test database, disconnected when the file's tests finish. */
@@ -62,3 +64,33 @@ export type ServerConnection = RegisterServerInput extends infer Input
     ? Omit<Input, "name">
     : never
   : never;
+
+/** Registers an HTTP server with a unique name in an organisation and returns its id. */
+export async function registerTestServer(db: Db, orgId: string, label = "server"): Promise<string> {
+  const { serverId } = await registerServer({
+    db,
+    secretBox: testSecretBox,
+    orgId,
+    allowStdio: false,
+    input: {
+      name: `${label} ${uniqueSuffix()}`,
+      transport: "streamable_http",
+      url: "http://127.0.0.1:9/mcp",
+    },
+  });
+  return serverId;
+}
+
+/** A notifier that remembers what it was told (a real function standing in for Redis). */
+export function recordingNotifier() {
+  const changes: GrantChange[] = [];
+  const notify = async (change: GrantChange) => {
+    changes.push(change);
+  };
+  return { notify, changes };
+}
+
+/** A notifier whose channel is down: every call throws. */
+export async function unreachableNotifier(_change: GrantChange): Promise<void> {
+  throw new Error("Redis is down");
+}

@@ -5,14 +5,21 @@ import type { GrantSnapshot } from "../grants/grant-snapshot";
 type Outcome = Partial<
   Pick<
     AuditEvent,
-    "tool" | "rule" | "reason" | "upstreamStatus" | "upstreamError" | "sessionId" | "argumentKeys"
+    | "tool"
+    | "rule"
+    | "reason"
+    | "upstreamStatus"
+    | "upstreamError"
+    | "sessionId"
+    | "argumentKeys"
+    | "isShadow"
   >
 > &
   Pick<AuditEvent, "method" | "decision">;
 
 /** Builds the audit event of one answered request; argument values are never included, only keys. */
 export function buildAuditEvent(options: {
-  grant: Pick<GrantSnapshot, "grantId" | "orgId" | "serverId">;
+  grant: Pick<GrantSnapshot, "grantId" | "orgId" | "serverId" | "policyId" | "policyVersion">;
   startedAtMs: number;
   nowMs: number;
   outcome: Outcome;
@@ -25,9 +32,12 @@ export function buildAuditEvent(options: {
     serverId: options.grant.serverId,
     occurredAt: new Date(options.startedAtMs).toISOString(),
     method: outcome.method,
-    tool: outcome.tool ?? null,
+    tool: truncate(outcome.tool, 2000),
     decision: outcome.decision,
+    isShadow: outcome.isShadow ?? false,
     rule: outcome.rule ?? null,
+    policyId: options.grant.policyId,
+    policyVersion: options.grant.policyVersion || null,
     reason: truncate(outcome.reason, 2000),
     upstreamStatus: outcome.upstreamStatus ?? null,
     upstreamError: truncate(outcome.upstreamError, 2000),

@@ -15,4 +15,6 @@ export type GrantSnapshot = {
   /** Null when the stored policy no longer parses: every call is then denied (fail closed). */
   policy: Policy | null;
   upstream: UpstreamConfig;
+  /** Catalogued risk category of each of the server's tools, for the policy's `categories` section. */
+  toolCategories: ReadonlyMap<string, string>;
 };

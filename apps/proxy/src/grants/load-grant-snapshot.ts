@@ -19,6 +19,10 @@ export async function loadGrantSnapshot(options: {
   });
   if (!grant) return null;
   const current = grant.policy.versions[0];
+  const tools = await options.db.tool.findMany({
+    where: { serverId: grant.serverId, removedAt: null, category: { not: null } },
+    select: { name: true, category: true },
+  });
   const parsed = parsePolicy(current?.document);
   return {
     grantId: grant.id,
@@ -32,5 +36,6 @@ export async function loadGrantSnapshot(options: {
     policyVersion: current?.version ?? 0,
     policy: parsed.ok ? parsed.policy : null,
     upstream: toUpstreamConfig(grant.server, options.secretBox),
+    toolCategories: new Map(tools.map((tool) => [tool.name, tool.category ?? ""])),
   };
 }

@@ -1,64 +1,87 @@
-import { windowSeconds } from "@gatehouse/policy/limit-window";
-import type { Limit } from "@gatehouse/policy/policy-schema";
+import type { ResolvedLimit } from "@gatehouse/policy/evaluate-call";
 import type { Redis } from "ioredis";
 
-/** The ids a limit's scope can count against, for one call. */
+/** The ids a limit's scope counts against, for one call. */
 export type LimitScopeIds = { grant: string; session: string; server: string; org: string };
 
-export type LimitOutcome =
-  | { isAllowed: true }
-  | { isAllowed: false; limitIndex: number; limit: Limit; resetAt: Date; count: number };
+/** Quota taken for one call; give it back with `release` if the upstream call fails. */
+export type Reservation = { keys: string[]; increments: number[] };
+
+export type ReserveOutcome =
+  | { isAllowed: true; reservation: Reservation }
+  | { isAllowed: false; limit: ResolvedLimit; count: number };
 
 // Checks every counter first and increments only when all have room, so a call
-// refused by one limit does not spend the others' budgets. One round trip, atomic
-// across proxy processes. ARGV: per key, max then TTL in ms.
-const CONSUME_SCRIPT = `
+// refused by one limit spends none of the others' budgets. One round trip, atomic
+// across proxy processes. ARGV per key: max, increment, TTL in ms.
+const RESERVE_SCRIPT = `
 for i = 1, #KEYS do
   local count = tonumber(redis.call('GET', KEYS[i]) or '0')
-  if count + 1 > tonumber(ARGV[i * 2 - 1]) then return {i, count} end
+  if count + tonumber(ARGV[i * 3 - 1]) > tonumber(ARGV[i * 3 - 2]) then return {i, count} end
 end
 for i = 1, #KEYS do
-  if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[i * 2]) end
+  redis.call('INCRBY', KEYS[i], ARGV[i * 3 - 1])
+  if redis.call('PTTL', KEYS[i]) < 0 then redis.call('PEXPIRE', KEYS[i], ARGV[i * 3]) end
 end
 return {0, 0}
 `;
 
-/** Fixed-window counters in Redis, shared by every proxy process. */
+// Gives quota back, never below zero, and only to windows that still exist.
+const RELEASE_SCRIPT = `
+for i = 1, #KEYS do
+  local count = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if count > 0 then redis.call('DECRBY', KEYS[i], math.min(count, tonumber(ARGV[i]))) end
+end
+return 0
+`;
+
+// Keys outlive their window by this much, so a late release still finds its counter.
+const KEY_GRACE_MS = 60_000;
+
+/** UTC-aligned fixed-window counters in Redis, shared by every proxy process. */
 export class RateLimiter {
   constructor(private readonly redis: Redis) {}
 
-  /** Counts one call against each limit; refuses (without counting) when any limit is full. */
-  async consume(options: { limits: Limit[]; scopeIds: LimitScopeIds; nowMs: number }): Promise<LimitOutcome> {
-    if (options.limits.length === 0) return { isAllowed: true };
-    const windows = options.limits.map((limit) => fixedWindow(limit, options.nowMs));
-    const keys = options.limits.map((limit, i) =>
-      counterKey(limit, options.scopeIds, windows[i]?.index ?? 0),
-    );
-    const args = options.limits.flatMap((limit, i) => [
+  /** Reserves one call's quota against every limit, or refuses (reserving nothing) when any is full. */
+  async reserve(options: {
+    limits: ResolvedLimit[];
+    scopeIds: LimitScopeIds;
+    nowMs: number;
+  }): Promise<ReserveOutcome> {
+    const { limits } = options;
+    if (limits.length === 0) return { isAllowed: true, reservation: { keys: [], increments: [] } };
+    const keys = limits.map((limit) => counterKey(limit, options.scopeIds));
+    const args = limits.flatMap((limit) => [
       limit.max,
-      (windows[i]?.endMs ?? 0) - options.nowMs + 1000,
+      limit.increment,
+      limit.windowEndMs - options.nowMs + KEY_GRACE_MS,
     ]);
-    const [failed, count] = (await this.redis.eval(CONSUME_SCRIPT, keys.length, ...keys, ...args)) as [
+    const [failed, count] = (await this.redis.eval(RESERVE_SCRIPT, keys.length, ...keys, ...args)) as [
       number,
       number,
     ];
-    const limitIndex = failed - 1;
-    const limit = options.limits[limitIndex];
-    const window = windows[limitIndex];
-    if (failed === 0 || !limit || !window) return { isAllowed: true };
-    return { isAllowed: false, limitIndex, limit, resetAt: new Date(window.endMs), count };
+    const limit = limits[failed - 1];
+    if (failed === 0 || !limit) {
+      return { isAllowed: true, reservation: { keys, increments: limits.map((l) => l.increment) } };
+    }
+    return { isAllowed: false, limit, count };
   }
-}
 
-function fixedWindow(limit: Limit, nowMs: number): { index: number; endMs: number } {
-  const lengthMs = windowSeconds(limit.window) * 1000;
-  const index = Math.floor(nowMs / lengthMs);
-  return { index, endMs: (index + 1) * lengthMs };
+  /** Returns a reservation's quota (the call it paid for did not happen). */
+  async release(reservation: Reservation): Promise<void> {
+    if (reservation.keys.length === 0) return;
+    await this.redis.eval(
+      RELEASE_SCRIPT,
+      reservation.keys.length,
+      ...reservation.keys,
+      ...reservation.increments,
+    );
+  }
 }
 
 // The same counter name in the same scope is one budget across tools, so the
 // tool name is deliberately not part of the key.
-function counterKey(limit: Limit, scopeIds: LimitScopeIds, windowIndex: number): string {
+function counterKey(limit: ResolvedLimit, scopeIds: LimitScopeIds): string {
   const scopeId = scopeIds[limit.scope];
-  return `gatehouse:rl:${limit.scope}:${scopeId}:${limit.counter}:${windowSeconds(limit.window)}:${windowIndex}`;
+  return `gatehouse:rl:${limit.scope}:${scopeId}:${limit.counter}:${limit.windowSeconds}:${limit.windowStartMs}`;
 }

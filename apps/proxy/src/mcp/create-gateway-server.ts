@@ -1,27 +1,101 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+  type ServerCapabilities,
+} from "@modelcontextprotocol/sdk/types.js";
 import type { GatewayDeps } from "./gateway-deps";
 import { handleCallTool } from "./handle-call-tool";
-import { handleListTools } from "./handle-list-tools";
+import { handleGetPrompt } from "./handle-get-prompt";
+import { handleList } from "./handle-list";
+import { handleReadResource } from "./handle-read-resource";
+import { relayUpstreamError } from "./upstream-errors";
 
 /**
  * The MCP server an agent talks to for one session. It presents the upstream's
- * identity and instructions, and offers only what Gatehouse governs (tools).
+ * identity and instructions, and offers what Gatehouse governs (tools, and the
+ * upstream's resources and prompts when it has them).
  */
 export function createGatewayServer(deps: GatewayDeps): Server {
   const upstreamInfo = deps.upstream.getServerVersion();
+  const upstreamCaps = deps.upstream.getServerCapabilities() ?? {};
+  const capabilities: ServerCapabilities = {
+    tools: {},
+    ...(upstreamCaps.resources ? { resources: {} } : {}),
+    ...(upstreamCaps.prompts ? { prompts: {} } : {}),
+  };
+  const instructions = deps.upstream.getInstructions();
   const server = new Server(
     { name: upstreamInfo?.name ?? "gatehouse", version: upstreamInfo?.version ?? "0.0.0" },
-    {
-      capabilities: { tools: {} },
-      ...(deps.upstream.getInstructions() ? { instructions: deps.upstream.getInstructions() } : {}),
-    },
+    { capabilities, ...(instructions ? { instructions } : {}) },
   );
+  const { upstream } = deps;
+  const options = { timeout: deps.upstreamTimeoutMs };
+
   server.setRequestHandler(ListToolsRequestSchema, (request, extra) =>
-    handleListTools(deps, request, extra.sessionId),
+    handleList(
+      deps,
+      {
+        kind: "tool",
+        method: "tools/list",
+        fetch: () => upstream.listTools(request.params, options),
+        items: (result) => result.tools,
+        withItems: (result, tools) => ({ ...result, tools }),
+        nameOf: (tool) => tool.name,
+      },
+      extra.sessionId,
+    ),
   );
   server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
     handleCallTool(deps, request, extra.sessionId),
   );
+  if (capabilities.resources) {
+    server.setRequestHandler(ListResourcesRequestSchema, (request, extra) =>
+      handleList(
+        deps,
+        {
+          kind: "resource",
+          method: "resources/list",
+          fetch: () => upstream.listResources(request.params, options),
+          items: (result) => result.resources,
+          withItems: (result, resources) => ({ ...result, resources }),
+          nameOf: (resource) => resource.uri,
+        },
+        extra.sessionId,
+      ),
+    );
+    server.setRequestHandler(ListResourceTemplatesRequestSchema, (request) =>
+      upstream.listResourceTemplates(request.params, options).catch((error: unknown) => {
+        throw relayUpstreamError(error);
+      }),
+    );
+    server.setRequestHandler(ReadResourceRequestSchema, (request, extra) =>
+      handleReadResource(deps, request, extra.sessionId),
+    );
+  }
+  if (capabilities.prompts) {
+    server.setRequestHandler(ListPromptsRequestSchema, (request, extra) =>
+      handleList(
+        deps,
+        {
+          kind: "prompt",
+          method: "prompts/list",
+          fetch: () => upstream.listPrompts(request.params, options),
+          items: (result) => result.prompts,
+          withItems: (result, prompts) => ({ ...result, prompts }),
+          nameOf: (prompt) => prompt.name,
+        },
+        extra.sessionId,
+      ),
+    );
+    server.setRequestHandler(GetPromptRequestSchema, (request, extra) =>
+      handleGetPrompt(deps, request, extra.sessionId),
+    );
+  }
   return server;
 }

@@ -15,3 +15,6 @@ export type GatewayDeps = {
   upstreamTimeoutMs: number;
   now: () => number;
 };
+
+/** The grant of a live session whose policy parsed: what every handler needs to decide. */
+export type LiveGrant = GrantSnapshot & { policy: NonNullable<GrantSnapshot["policy"]> };

@@ -8,9 +8,15 @@ export const AuditEventSchema = z.object({
   serverId: z.string().nullable(),
   occurredAt: z.iso.datetime(),
   method: z.string().min(1).max(200),
-  tool: z.string().max(200).nullable(),
-  decision: z.enum(["allow", "deny"]),
+  /** The tool or prompt name, or the resource URI, the request was about. */
+  tool: z.string().max(2000).nullable(),
+  decision: z.enum(["allow", "deny", "require_approval"]),
+  /** True when the policy ran in shadow mode: `decision` was logged, and the call let through. */
+  isShadow: z.boolean().default(false),
+  /** JSON Pointer of the policy rule that decided, e.g. "/tools/echo/limits/0" or "(default deny)". */
   rule: z.string().max(300).nullable(),
+  policyId: z.string().nullable().default(null),
+  policyVersion: z.number().int().positive().nullable().default(null),
   reason: z.string().max(2000).nullable(),
   upstreamStatus: z.string().max(100).nullable(),
   upstreamError: z.string().max(2000).nullable(),

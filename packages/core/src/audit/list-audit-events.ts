@@ -5,7 +5,7 @@ import { z } from "zod";
 export const AuditFilterSchema = z.object({
   grantId: z.string().min(1).optional(),
   tool: z.string().min(1).max(200).optional(),
-  decision: z.enum(["allow", "deny"]).optional(),
+  decision: z.enum(["allow", "deny", "require_approval"]).optional(),
   before: z.string().min(1).optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;

@@ -2,7 +2,7 @@ import type { Db } from "@gatehouse/db/client";
 import { z } from "zod";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
-import { createPolicy } from "../policies/create-policy";
+import { createPolicy, MAX_POLICY_NAME_CHARS } from "../policies/create-policy";
 import { issueGrantToken } from "./grant-token";
 
 export const CreateGrantInputSchema = z
@@ -35,7 +35,13 @@ export async function createGrant(options: {
   return options.db.$transaction(async (tx) => {
     const policyId =
       input.policyId ??
-      (await createInlinePolicy(tx, options, input.serverId, input.name, input.policy ?? ""));
+      (await createInlinePolicy(
+        tx,
+        options,
+        input.serverId,
+        inlinePolicyName(input.name, issued.tokenPrefix),
+        input.policy ?? "",
+      ));
     const policy = await tx.policy.findFirst({ where: { id: policyId, orgId: options.orgId } });
     if (!policy || policy.serverId !== input.serverId) {
       throw new GatehouseError("not_found", "No such policy for this server.", {
@@ -57,19 +63,34 @@ export async function createGrant(options: {
   });
 }
 
-// A grant written with its own policy gets one named after the agent (and the token, which is unique).
+/**
+ * A grant written with its own policy gets one named after the agent and the token's display
+ * prefix (as migrated grants were), which keeps names apart without a clock; the agent's
+ * name is shortened so a name the grant form accepts always fits a policy name.
+ */
+function inlinePolicyName(agentName: string, tokenPrefix: string): string {
+  const suffix = ` (${tokenPrefix})`;
+  let name = "";
+  // Whole code points only, so shortening never splits a character.
+  for (const character of agentName) {
+    if (name.length + character.length + suffix.length > MAX_POLICY_NAME_CHARS) break;
+    name += character;
+  }
+  return `${name.trimEnd()}${suffix}`;
+}
+
 async function createInlinePolicy(
   tx: Parameters<typeof createPolicy>[0]["db"],
   options: { orgId: string; actorId: string },
   serverId: string,
-  agentName: string,
+  name: string,
   document: string,
 ): Promise<string> {
   const { policyId } = await createPolicy({
     db: tx,
     orgId: options.orgId,
     actorId: options.actorId,
-    input: { serverId, name: `${agentName} policy ${Date.now().toString(36)}`, document },
+    input: { serverId, name, document },
   }).catch((error: unknown) => {
     if (error instanceof GatehouseError) {
       const fieldErrors = error.fieldErrors.map((item) => ({

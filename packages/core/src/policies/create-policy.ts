@@ -5,11 +5,13 @@ import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { validatePolicyText } from "../grants/validate-policy-text";
 
+export const MAX_POLICY_NAME_CHARS = 80;
+
 export const PolicyNameSchema = z
   .string()
   .trim()
   .min(1, "Name the policy.")
-  .max(80, "Use at most 80 characters.");
+  .max(MAX_POLICY_NAME_CHARS, `Use at most ${MAX_POLICY_NAME_CHARS} characters.`);
 
 export const CreatePolicyInputSchema = z.object({
   serverId: z.string().min(1, "Choose a server."),

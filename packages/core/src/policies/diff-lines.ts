@@ -6,8 +6,8 @@ const MAX_CELLS = 4_000_000;
 
 /** A line diff of two texts (longest common subsequence), for showing what changed between policy versions. */
 export function diffLines(before: string, after: string): DiffLine[] {
-  const a = before.split("\n");
-  const b = after.split("\n");
+  const a = toLines(before);
+  const b = toLines(after);
   if (a.length * b.length > MAX_CELLS) {
     return [
       ...a.map((text) => ({ kind: "removed" as const, text })),
@@ -32,6 +32,11 @@ export function diffLines(before: string, after: string): DiffLine[] {
   for (; i < a.length; i++) result.push({ kind: "removed", text: a[i] ?? "" });
   for (; j < b.length; j++) result.push({ kind: "added", text: b[j] ?? "" });
   return result;
+}
+
+// An empty text has no lines; splitting it would report one blank line added or removed.
+function toLines(text: string): string[] {
+  return text === "" ? [] : text.split("\n");
 }
 
 function commonLengths(a: string[], b: string[]): number[][] {

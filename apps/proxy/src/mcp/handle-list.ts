@@ -1,0 +1,51 @@
+import type { CallKind } from "@gatehouse/policy/evaluate-call";
+import { isVisible } from "@gatehouse/policy/is-visible";
+import { buildAuditEvent } from "../audit/build-audit-event";
+import type { GatewayDeps } from "./gateway-deps";
+import { requireLiveGrant } from "./require-live-grant";
+import { relayUpstreamError } from "./upstream-errors";
+
+/** One of the list methods Gatehouse filters: which items it returns, and how each is named in the policy. */
+export type ListSpec<Item, Result> = {
+  kind: CallKind;
+  method: string;
+  fetch: () => Promise<Result>;
+  items: (result: Result) => Item[];
+  withItems: (result: Result, items: Item[]) => Result;
+  nameOf: (item: Item) => string;
+};
+
+/** A list request: the upstream's answer, less every item this grant's policy hides or statically denies. */
+export async function handleList<Item, Result>(
+  deps: GatewayDeps,
+  spec: ListSpec<Item, Result>,
+  sessionId: string | undefined,
+): Promise<Result> {
+  const startedAtMs = deps.now();
+  const grant = await requireLiveGrant(deps);
+  const audit = (outcome: { upstreamError?: string; reason?: string }) =>
+    deps.recordAudit(
+      buildAuditEvent({
+        grant,
+        startedAtMs,
+        nowMs: deps.now(),
+        outcome: { method: spec.method, decision: "allow", rule: null, sessionId, ...outcome },
+      }),
+    );
+  let result: Result;
+  try {
+    result = await spec.fetch();
+  } catch (error) {
+    const relayed = relayUpstreamError(error);
+    audit({ upstreamError: relayed.message });
+    throw relayed;
+  }
+  const all = spec.items(result);
+  const visible = all.filter((item) => {
+    const name = spec.nameOf(item);
+    const category = spec.kind === "tool" ? grant.toolCategories.get(name) : undefined;
+    return isVisible(grant.policy, { kind: spec.kind, name, ...(category ? { category } : {}) });
+  });
+  audit({ reason: `${visible.length} listed, ${all.length - visible.length} hidden by policy` });
+  return spec.withItems(result, visible);
+}

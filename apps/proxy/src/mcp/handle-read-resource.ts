@@ -1,0 +1,31 @@
+import {
+  type ReadResourceRequest,
+  type ReadResourceResult,
+  ReadResourceResultSchema,
+} from "@modelcontextprotocol/sdk/types.js";
+import { throwDenial } from "../policy/denial-result";
+import type { GatewayDeps } from "./gateway-deps";
+import { governCall } from "./govern-call";
+import { requireLiveGrant } from "./require-live-grant";
+
+/** `resources/read`: governed by the policy's `resources` section; a refusal is an error naming the reason. */
+export async function handleReadResource(
+  deps: GatewayDeps,
+  request: ReadResourceRequest,
+  sessionId: string | undefined,
+): Promise<ReadResourceResult> {
+  const grant = await requireLiveGrant(deps);
+  return governCall(deps, grant, {
+    kind: "resource",
+    method: "resources/read",
+    name: request.params.uri,
+    args: { uri: request.params.uri },
+    sessionId,
+    forward: () =>
+      deps.upstream.request({ method: "resources/read", params: request.params }, ReadResourceResultSchema, {
+        timeout: deps.upstreamTimeoutMs,
+      }),
+    refuse: throwDenial,
+    describeResult: () => "ok",
+  });
+}

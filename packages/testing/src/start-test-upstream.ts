@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
+import type { RunningServer } from "./start-everything-server";
+
+const TOOLS: Tool[] = [
+  {
+    name: "echo",
+    description: "Echoes the message back.",
+    inputSchema: { type: "object", properties: { message: { type: "string" } } },
+  },
+  {
+    name: "fail",
+    description: "Always answers with a JSON-RPC error.",
+    inputSchema: { type: "object", properties: {} },
+  },
+];
+
+/**
+ * A minimal MCP server over Streamable HTTP for behaviour server-everything does
+ * not offer: `fail` answers with a JSON-RPC error (not an isError result), and
+ * `calls()` counts the tool calls that really arrived.
+ */
+export async function startTestUpstream(): Promise<RunningServer & { calls: () => number }> {
+  let calls = 0;
+  const transports = new Map<string, StreamableHTTPServerTransport>();
+  const newSession = async (): Promise<StreamableHTTPServerTransport> => {
+    const server = new Server({ name: "test-upstream", version: "1.0.0" }, { capabilities: { tools: {} } });
+    server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: TOOLS }));
+    server.setRequestHandler(CallToolRequestSchema, (request) => {
+      calls++;
+      if (request.params.name === "fail") throw new McpError(ErrorCode.InternalError, "upstream broke");
+      return { content: [{ type: "text", text: String(request.params.arguments?.message ?? "") }] };
+    });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: randomUUID,
+      onsessioninitialized: (id) => void transports.set(id, transport),
+    });
+    await server.connect(transport);
+    return transport;
+  };
+  const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const id = req.headers["mcp-session-id"];
+    const existing = typeof id === "string" ? transports.get(id) : undefined;
+    const handle = existing ? Promise.resolve(existing) : newSession();
+    handle.then((transport) => transport.handleRequest(req, res)).catch(() => res.writeHead(500).end());
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const address = http.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/mcp`,
+    port,
+    calls: () => calls,
+    stop: async () => {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
