@@ -2,6 +2,7 @@ import type { Db } from "@gatehouse/db/client";
 import { type CallKind, type Decision, evaluateCall } from "@gatehouse/policy/evaluate-call";
 import { parsePolicy } from "@gatehouse/policy/parse-policy";
 import type { Policy } from "@gatehouse/policy/policy-schema";
+import { selectEntry } from "@gatehouse/policy/select-entry";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { validatePolicyText } from "../grants/validate-policy-text";
 
@@ -64,9 +65,8 @@ export async function replayPolicy(options: {
       grant: { id: event.grantId ?? "" },
       session: { id: event.sessionId },
     };
-    const keys = event.argumentKeys;
-    const before = decideBothWays(current, facts, keys, event.occurredAt);
-    const after = decideBothWays(draft, facts, keys, event.occurredAt);
+    const before = decideWithoutArguments(current, facts, event.occurredAt);
+    const after = decideWithoutArguments(draft, facts, event.occurredAt);
     return {
       eventId: event.id,
       occurredAt: event.occurredAt,
@@ -81,26 +81,22 @@ export async function replayPolicy(options: {
   return { rows, changedCount: rows.filter((row) => row.isChanged).length, total: rows.length };
 }
 
-// Values are unknown, so the call is decided twice, with the arguments absent and with
-// every key present; a decision that differs (or that a condition made) depends on them.
-function decideBothWays(
+// Argument values are never stored, so a call is decided with none; when the governing
+// entry has conditions or counts an argument, the real decision may have differed.
+function decideWithoutArguments(
   policy: Policy,
   facts: Omit<Parameters<typeof evaluateCall>[1], "args">,
-  keys: string[],
   at: Date,
 ): { outcome: Outcome; dependsOnArguments: boolean } {
-  const absent = evaluateCall(policy, { ...facts, args: {} }, at);
-  const present = evaluateCall(
-    policy,
-    { ...facts, args: Object.fromEntries(keys.map((key) => [key, ""])) },
-    at,
-  );
-  const isConditional =
-    /\/(deny_if|approve_if)\//.test(absent.rule) || /\/(deny_if|approve_if)\//.test(present.rule);
-  return {
-    outcome: { effect: absent.effect, rule: absent.rule },
-    dependsOnArguments: isConditional || absent.effect !== present.effect || absent.rule !== present.rule,
-  };
+  const decision = evaluateCall(policy, { ...facts, args: {} }, at);
+  const entry = selectEntry(policy, facts)?.entry;
+  const dependsOnArguments =
+    (entry?.deny_if?.length ?? 0) > 0 ||
+    (entry?.approve_if?.length ?? 0) > 0 ||
+    [...(entry?.limits ?? []), ...(facts.kind === "tool" ? (policy.all_tools?.limits ?? []) : [])].some(
+      (limit) => limit.increment_from !== undefined,
+    );
+  return { outcome: { effect: decision.effect, rule: decision.rule }, dependsOnArguments };
 }
 
 function asPolicy(document: unknown): Policy {
