@@ -156,7 +156,9 @@ describe("createGrantChangeNotifier", () => {
       const arrived = new Promise<void>((resolve) => {
         subscriber.on("message", (channel: string, message: string) => {
           const change = JSON.parse(message) as GrantChange;
-          const isOurs = "grantId" in change ? change.grantId === grantId : change.policyId === policyId;
+          const isOurs =
+            (change.kind === "grant_changed" && change.grantId === grantId) ||
+            (change.kind === "policy_changed" && change.policyId === policyId);
           if (channel === GRANT_CHANGES_CHANNEL && isOurs) received.push(change);
           if (received.length === 2) resolve();
         });

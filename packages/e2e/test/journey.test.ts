@@ -79,16 +79,19 @@ describe("the whole journey in the browser", () => {
   it("3–4. creates a grant, rejecting an invalid policy with its path, and copies the proxy URL", async () => {
     await page.getByRole("link", { name: "Create grant for this server" }).click();
     await page.getByLabel("Agent name").fill("release-bot");
-    await page
-      .getByLabel("Policy")
-      .fill(
-        '{"version":"1","default":"deny","tools":{"echo":{"limits":[{"counter":"x","window":"fortnight","max":1}]}}}',
-      );
+    // "Write a new policy" is the default; its editor opens in Visual mode, so switch to JSON.
+    expect(await page.getByLabel("Write a new policy").isChecked()).toBe(true);
+    await page.getByRole("tab", { name: "JSON" }).click();
+    await page.getByTestId("policy-json").locator(".cm-content").waitFor();
+    const policyField = page.getByLabel("Policy", { exact: true });
+    await policyField.fill(
+      '{"version":"1","default":"deny","tools":{"echo":{"limits":[{"counter":"x","window":"fortnight","max":1}]}}}',
+    );
     await page.getByRole("button", { name: "Create grant" }).click();
     await page.getByTestId("policy-error").waitFor();
     expect(await page.getByTestId("policy-error").textContent()).toContain("tools.echo.limits[0].window");
 
-    await page.getByLabel("Policy").fill(JSON.stringify(policy, null, 2));
+    await policyField.fill(JSON.stringify(policy, null, 2));
     await page.getByRole("button", { name: "Create grant" }).click();
     const shown = (await page.getByTestId("proxy-url").textContent())?.trim() ?? "";
     expect(shown).toMatch(new RegExp(`^${stack.proxyUrl}/g/ghg_[A-Za-z0-9_-]{43}/mcp$`));
@@ -139,7 +142,7 @@ describe("the whole journey in the browser", () => {
 
   it("revokes the grant, and the copied URL stops working", async () => {
     await page.getByRole("link", { name: "Grants" }).click();
-    await page.getByTestId("grant-row").getByRole("link", { name: "release-bot" }).click();
+    await page.getByTestId("grant-row").getByRole("link", { name: "release-bot", exact: true }).click();
     await page.getByRole("button", { name: "Revoke grant" }).click();
     await page.getByRole("button", { name: "Confirm revoke" }).click();
     await page.getByTestId("grant-revoked").waitFor();

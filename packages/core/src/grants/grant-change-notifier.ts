@@ -1,10 +1,14 @@
 /** The Redis channel on which grant and policy changes are announced to every proxy process. */
 export const GRANT_CHANGES_CHANNEL = "gatehouse:grant-changes";
 
-/** What changed: one grant (revoked, or moved to another policy), or a policy all its grants use. */
+/**
+ * What changed: one grant (revoked, or moved to another policy), a policy all its
+ * grants use, or a server's catalogue (a tool changed or was approved).
+ */
 export type GrantChange =
   | { kind: "grant_changed"; grantId: string; tokenHash: string }
-  | { kind: "policy_changed"; policyId: string };
+  | { kind: "policy_changed"; policyId: string }
+  | { kind: "server_changed"; serverId: string };
 
 /** Tells the proxies that a grant or policy changed, so cached copies are dropped before the next call. */
 export type GrantChangeNotifier = (change: GrantChange) => Promise<void>;

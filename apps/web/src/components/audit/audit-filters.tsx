@@ -57,6 +57,7 @@ export function AuditFilters({ grants, values }: Props) {
           <option value="">Any</option>
           <option value="allow">Allowed</option>
           <option value="deny">Denied</option>
+          <option value="require_approval">Needs approval</option>
         </select>
       </div>
       <div className="flex items-center gap-4">

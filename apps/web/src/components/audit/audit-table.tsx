@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 
@@ -9,13 +9,20 @@ type AuditRow = {
   grantId: string | null;
   method: string;
   tool: string | null;
-  decision: "allow" | "deny";
+  decision: "allow" | "deny" | "require_approval";
+  isShadow: boolean;
   rule: string | null;
   reason: string | null;
   upstreamStatus: string | null;
   upstreamError: string | null;
   latencyMs: number;
   sessionId: string | null;
+};
+
+const DECISION_TONES: Record<AuditRow["decision"], BadgeTone> = {
+  allow: "green",
+  deny: "red",
+  require_approval: "amber",
 };
 
 const COLUMNS = [
@@ -64,11 +71,12 @@ export function AuditTable({ events, grantNames }: { events: AuditRow[]; grantNa
                 {event.tool ? <div className="text-xs text-slate-500">{event.method}</div> : null}
               </td>
               <td className="px-3 py-2">
-                {event.decision === "allow" ? (
-                  <Badge tone="green">allow</Badge>
-                ) : (
-                  <Badge tone="red">deny</Badge>
-                )}
+                <Badge tone={DECISION_TONES[event.decision]}>{event.decision.replace("_", " ")}</Badge>
+                {event.isShadow ? (
+                  <div className="mt-1 text-xs text-slate-500" title="Shadow mode: logged, not enforced">
+                    shadow
+                  </div>
+                ) : null}
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-600">{event.rule ?? "—"}</td>
               <td className="max-w-xs px-3 py-2 text-slate-700">{event.reason ?? "—"}</td>

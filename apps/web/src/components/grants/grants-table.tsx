@@ -7,7 +7,7 @@ type GrantRow = {
   id: string;
   name: string;
   tokenPrefix: string;
-  policyVersion: number;
+  policy: { id: string; name: string; currentVersion: number };
   createdAt: Date;
   revokedAt: Date | null;
   server: { id: string; name: string };
@@ -24,7 +24,7 @@ export function GrantsTable({ grants, showServer = true }: { grants: GrantRow[];
             {showServer ? <th className="px-4 py-3">Server</th> : null}
             <th className="px-4 py-3">Token</th>
             <th className="px-4 py-3">Status</th>
-            <th className="px-4 py-3 text-right">Policy version</th>
+            <th className="px-4 py-3">Policy</th>
             <th className="px-4 py-3">Created</th>
           </tr>
         </thead>
@@ -49,7 +49,12 @@ export function GrantsTable({ grants, showServer = true }: { grants: GrantRow[];
               <td className="px-4 py-3">
                 <GrantStatusBadge revokedAt={grant.revokedAt} />
               </td>
-              <td className="px-4 py-3 text-right tabular-nums">v{grant.policyVersion}</td>
+              <td className="px-4 py-3">
+                <Link href={`/policies/${grant.policy.id}`} className="text-slate-700 hover:underline">
+                  {grant.policy.name}
+                </Link>{" "}
+                <span className="tabular-nums text-slate-500">v{grant.policy.currentVersion}</span>
+              </td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">
                 {formatDateTime(grant.createdAt)}
               </td>

@@ -3,10 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+// `section` is the path prefix that marks a link as current (Settings opens on one of its pages).
 const LINKS = [
-  { href: "/servers", label: "Servers" },
-  { href: "/grants", label: "Grants" },
-  { href: "/audit", label: "Audit log" },
+  { href: "/servers", section: "/servers", label: "Servers" },
+  { href: "/policies", section: "/policies", label: "Policies" },
+  { href: "/grants", section: "/grants", label: "Grants" },
+  { href: "/audit", section: "/audit", label: "Audit log" },
+  { href: "/settings/api-keys", section: "/settings", label: "Settings" },
 ] as const;
 
 /** The dashboard's main sections, with the current one marked for sighted and screen-reader users. */
@@ -15,7 +18,7 @@ export function NavLinks() {
   return (
     <ul className="flex items-center gap-1">
       {LINKS.map((link) => {
-        const isCurrent = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        const isCurrent = pathname === link.section || pathname.startsWith(`${link.section}/`);
         return (
           <li key={link.href}>
             <Link

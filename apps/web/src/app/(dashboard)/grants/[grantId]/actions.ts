@@ -1,48 +1,46 @@
 "use server";
 
 import { revokeGrant } from "@gatehouse/core/grants/revoke-grant";
-import { updateGrantPolicy } from "@gatehouse/core/grants/update-grant-policy";
+import { setGrantPolicy } from "@gatehouse/core/grants/set-grant-policy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
 import { type FormState, toFormState } from "@/server/form-state";
+import { DELAYED_NOTICE } from "@/server/propagation-notice";
 import { getServices } from "@/server/services";
 
-export type PolicyEditorState = FormState & { savedVersion?: number; notice?: string };
+export type ChangePolicyState = FormState & { isChanged?: boolean; notice?: string };
 
-// Shown when the change is saved but the proxies could not be told at once (Redis down).
-const DELAYED_NOTICE =
-  "Proxies could not be notified right away (Redis unavailable); they pick up the change when their cache expires, within a minute.";
-
-const UpdatePolicyFormSchema = z.object({
+const ChangePolicyFormSchema = z.object({
   grantId: z.string().min(1).max(100),
-  policy: z.string().default(""),
+  policyId: z.string().default(""),
 });
 const RevokeFormSchema = z.object({ grantId: z.string().min(1).max(100) });
 
-/** Saves an edited policy; the proxies are told, so the next call uses it. */
-export async function updatePolicyAction(
-  _previous: PolicyEditorState,
+/** Moves the grant to another of its server's policies; the proxies apply it on the next call. */
+export async function changeGrantPolicyAction(
+  _previous: ChangePolicyState,
   formData: FormData,
-): Promise<PolicyEditorState> {
+): Promise<ChangePolicyState> {
   const session = await requireSession();
   const { db, notifyGrantChange, logger } = getServices();
-  const { grantId, policy } = UpdatePolicyFormSchema.parse(Object.fromEntries(formData));
+  const { grantId, policyId } = ChangePolicyFormSchema.parse(Object.fromEntries(formData));
   try {
     assertCan(session, "manage_grants");
-    const { policyVersion, isPropagated } = await updateGrantPolicy({
+    const { isPropagated } = await setGrantPolicy({
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
       grantId,
-      policyText: policy,
+      policyId,
     });
     revalidatePath(`/grants/${grantId}`);
     revalidatePath("/grants");
-    return { savedVersion: policyVersion, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
+    revalidatePath("/policies", "layout");
+    return { isChanged: true, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
   } catch (error) {
-    return toFormState(error, { fields: ["policy"], logger, action: "update-grant-policy" });
+    return toFormState(error, { fields: ["policyId"], logger, action: "set-grant-policy" });
   }
 }
 

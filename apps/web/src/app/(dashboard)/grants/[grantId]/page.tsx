@@ -1,6 +1,5 @@
 import { getGrant } from "@gatehouse/core/grants/get-grant";
-import { formatPolicy } from "@gatehouse/policy/default-policy";
-import { parsePolicy } from "@gatehouse/policy/parse-policy";
+import { listPolicies } from "@gatehouse/core/policies/list-policies";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -13,7 +12,7 @@ import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
 import { orNotFound } from "@/server/or-not-found";
 import { getServices } from "@/server/services";
-import { PolicyEditor } from "./policy-editor";
+import { ChangePolicyForm } from "./change-policy-form";
 import { RevokeGrantForm } from "./revoke-grant-form";
 
 export const metadata: Metadata = { title: "Grant" };
@@ -23,13 +22,14 @@ type Props = { params: Promise<{ grantId: string }> };
 export default async function GrantPage({ params }: Props) {
   const session = await requireSession();
   const { grantId } = await params;
-  const grant = await orNotFound(getGrant({ db: getServices().db, orgId: session.orgId, grantId }));
+  const { db } = getServices();
+  const grant = await orNotFound(getGrant({ db, orgId: session.orgId, grantId }));
   const isRevoked = grant.revokedAt !== null;
   const canManage = can(session.role, "manage_grants");
-  // Postgres stores JSON with its own key order; re-parsing restores the documented
-  // order (version, default, tools). A stored policy always parses, as it was validated on save.
-  const parsed = parsePolicy(grant.policy);
-  const policyText = parsed.ok ? formatPolicy(parsed.policy) : JSON.stringify(grant.policy, null, 2);
+  const policies =
+    canManage && !isRevoked
+      ? await listPolicies({ db, orgId: session.orgId, serverId: grant.server.id })
+      : [];
 
   return (
     <DashboardShell session={session}>
@@ -42,22 +42,31 @@ export default async function GrantPage({ params }: Props) {
         }
       />
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-        <section className={`${cardClass} p-6`}>
-          {canManage ? (
-            <PolicyEditor
+        <section className={`${cardClass} p-6`} aria-labelledby="policy-heading">
+          <h2 id="policy-heading" className="mb-1 text-base font-semibold text-slate-900">
+            Policy
+          </h2>
+          <p className="mb-4 text-sm text-slate-700">
+            This grant follows{" "}
+            <Link href={`/policies/${grant.policy.id}`} className={linkClass} data-testid="grant-policy">
+              {grant.policy.name}
+            </Link>{" "}
+            <span className="text-slate-500" data-testid="policy-version">
+              (version {grant.policy.currentVersion})
+            </span>
+            . Edits to that policy apply to this agent from its next call.
+          </p>
+          {isRevoked ? (
+            <p className="text-sm text-slate-600">
+              This grant is revoked, so its policy can no longer change.
+            </p>
+          ) : canManage ? (
+            <ChangePolicyForm
               grantId={grant.id}
-              policyText={policyText}
-              version={grant.policyVersion}
-              isRevoked={isRevoked}
+              currentPolicyId={grant.policy.id}
+              policies={policies.map(({ id, name, currentVersion }) => ({ id, name, currentVersion }))}
             />
-          ) : (
-            <>
-              <h2 className="mb-2 text-sm font-medium text-slate-800">
-                Policy <span data-testid="policy-version">(version {grant.policyVersion})</span>
-              </h2>
-              <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs">{policyText}</pre>
-            </>
-          )}
+          ) : null}
         </section>
 
         <aside className="space-y-6">

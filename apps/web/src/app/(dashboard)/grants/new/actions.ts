@@ -1,5 +1,6 @@
 "use server";
 
+import { GatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import { createGrant } from "@gatehouse/core/grants/create-grant";
 import { buildProxyUrl } from "@gatehouse/core/grants/grant-token";
 import { revalidatePath } from "next/cache";
@@ -20,15 +21,25 @@ export type IssuedGrant = {
 
 export type CreateGrantState = FormState & { issued?: IssuedGrant };
 
-const FIELDS = ["name", "serverId", "policy"] as const;
+const FIELDS = ["name", "serverId", "policy", "policyId"] as const;
 
-const CreateGrantFormSchema = z.object({
-  name: z.string().default(""),
-  serverId: z.string().default(""),
-  policy: z.string().default(""),
-});
+// "existing" uses one of the server's policies; "new" writes one for this grant.
+const CreateGrantFormSchema = z
+  .object({
+    name: z.string().default(""),
+    serverId: z.string().default(""),
+    policySource: z.enum(["existing", "new"]).default("new"),
+    policyId: z.string().default(""),
+    policy: z.string().default(""),
+  })
+  .transform(({ policySource, policyId, policy, ...rest }) =>
+    policySource === "existing" ? { ...rest, policyId } : { ...rest, policy },
+  );
 
-/** Creates a grant and returns its token this one time, as a proxy URL and as a Bearer header. */
+/**
+ * Creates a grant under an existing policy or a new one written here, and returns its token
+ * this one time, as a proxy URL and as a Bearer header.
+ */
 export async function createGrantAction(
   _previous: CreateGrantState,
   formData: FormData,
@@ -38,6 +49,13 @@ export async function createGrantAction(
   try {
     assertCan(session, "manage_grants");
     const input = CreateGrantFormSchema.parse(Object.fromEntries(formData));
+    if ("policyId" in input && input.policyId === "") {
+      throw new GatehouseError("invalid_input", "Choose a policy.", {
+        fieldErrors: [
+          { field: "policyId", message: "Choose one of this server's policies, or write a new one." },
+        ],
+      });
+    }
     const { grantId, token } = await createGrant({
       db,
       orgId: session.orgId,
@@ -45,6 +63,7 @@ export async function createGrantAction(
       input,
     });
     revalidatePath("/grants");
+    revalidatePath("/policies");
     revalidatePath(`/servers/${input.serverId}`);
     const proxyUrl = buildProxyUrl(env.GATEHOUSE_PROXY_PUBLIC_URL, token);
     const bearerUrl = `${env.GATEHOUSE_PROXY_PUBLIC_URL.replace(/\/+$/, "")}/mcp`;

@@ -1,16 +1,25 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { PolicyEditor } from "@/components/policies/editor/policy-editor";
+import type { CatalogueTool } from "@/components/policies/editor/tool-rules";
 import { ActionForm } from "@/components/ui/action-form";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type CreateGrantState, createGrantAction } from "./actions";
 import { IssuedGrantPanel } from "./issued-grant-panel";
 
-export type ServerOption = { id: string; name: string; toolNames: string[] };
+export type ServerOption = {
+  id: string;
+  name: string;
+  tools: CatalogueTool[];
+  policies: { id: string; name: string; currentVersion: number }[];
+};
 
-/** Agent name, server and policy for a new grant; after saving, shows the one-time URL instead. */
+type PolicySource = "new" | "existing";
+
+/** Agent name, server and policy (existing or new) for a grant; after saving, shows the one-time URL instead. */
 export function CreateGrantForm(props: {
   servers: ServerOption[];
   defaultServerId: string;
@@ -18,14 +27,17 @@ export function CreateGrantForm(props: {
 }) {
   const [state, formAction, isPending] = useActionState<CreateGrantState, FormData>(createGrantAction, {});
   const [serverId, setServerId] = useState(props.defaultServerId);
+  const [source, setSource] = useState<PolicySource>("new");
+  const [policy, setPolicy] = useState(props.defaultPolicy);
   if (state.issued) return <IssuedGrantPanel issued={state.issued} />;
 
   const errors = state.fieldErrors ?? {};
-  const toolNames = props.servers.find((server) => server.id === serverId)?.toolNames ?? [];
+  const server = props.servers.find((option) => option.id === serverId);
+  const policies = server?.policies ?? [];
   return (
     <ActionForm
       action={formAction}
-      className="max-w-3xl space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      className="max-w-4xl space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
     >
       <FormError message={state.formError} />
       <TextField
@@ -43,39 +55,67 @@ export function CreateGrantForm(props: {
         errors={errors.serverId}
       >
         <option value="">Choose a server…</option>
-        {props.servers.map((server) => (
-          <option key={server.id} value={server.id}>
-            {server.name}
+        {props.servers.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.name}
           </option>
         ))}
       </SelectField>
-      <TextAreaField
-        id="policy"
-        label="Policy"
-        rows={12}
-        defaultValue={props.defaultPolicy}
-        errors={errors.policy}
-        hint={<PolicyHint toolNames={toolNames} />}
-      />
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-800">
+          Which policy decides what the agent may call
+        </legend>
+        <div className="flex flex-wrap gap-6 text-sm">
+          {(
+            [
+              ["new", "Write a new policy"],
+              ["existing", "Use an existing policy"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="inline-flex items-center gap-2">
+              <input
+                type="radio"
+                name="policySource"
+                value={value}
+                checked={source === value}
+                onChange={() => setSource(value)}
+                className="h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-500"
+              />
+              {label}
+            </label>
+          ))}
+        </div>
+        {source === "existing" ? (
+          <SelectField
+            id="policyId"
+            label="Existing policy"
+            errors={errors.policyId}
+            hint={
+              server && policies.length === 0
+                ? "This server has no policies yet: write a new one."
+                : undefined
+            }
+          >
+            <option value="">{server ? "Choose a policy…" : "Choose a server first"}</option>
+            {policies.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name} (v{option.currentVersion})
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <PolicyEditor
+            name="policy"
+            value={policy}
+            onChange={setPolicy}
+            catalogue={server?.tools ?? []}
+            errors={errors.policy}
+          />
+        )}
+      </fieldset>
       <SubmitButton pending={isPending} pendingText="Creating grant…">
         Create grant
       </SubmitButton>
     </ActionForm>
-  );
-}
-
-/** Reminds how a policy reads and which tool names the chosen server offers. */
-export function PolicyHint({ toolNames }: { toolNames: string[] }) {
-  return (
-    <>
-      Tools not listed under "tools" get the "default" action. Allow a tool with{" "}
-      <code className="font-mono">{'"tools": {"echo": {"action": "allow"}}'}</code>.
-      {toolNames.length ? (
-        <>
-          {" "}
-          This server offers: <span className="font-mono">{toolNames.join(", ")}</span>.
-        </>
-      ) : null}
-    </>
   );
 }

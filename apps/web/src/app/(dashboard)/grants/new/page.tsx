@@ -1,6 +1,6 @@
-import { listTools } from "@gatehouse/core/catalogue/list-tools";
+import { listPolicies } from "@gatehouse/core/policies/list-policies";
 import { listServers } from "@gatehouse/core/servers/list-servers";
-import { DEFAULT_POLICY, formatPolicy } from "@gatehouse/policy/default-policy";
+import { DEFAULT_POLICY } from "@gatehouse/policy/default-policy";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
@@ -9,8 +9,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { linkClass, primaryButtonClass } from "@/components/ui/styles";
+import { formatPolicyDocument } from "@/lib/policy-json";
 import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { loadCatalogue } from "@/server/policies/load-catalogue";
 import { getServices } from "@/server/services";
 import { CreateGrantForm, type ServerOption } from "./create-grant-form";
 
@@ -24,16 +26,19 @@ export default async function NewGrantPage({ searchParams }: Props) {
   const session = await requireSession();
   const { serverId } = SearchSchema.parse(await searchParams);
   const { db } = getServices();
-  const servers = await listServers({ db, orgId: session.orgId });
+  const [servers, policies] = await Promise.all([
+    listServers({ db, orgId: session.orgId }),
+    listPolicies({ db, orgId: session.orgId }),
+  ]);
   const options: ServerOption[] = await Promise.all(
-    servers.map(async (server) => {
-      const tools = await listTools({ db, orgId: session.orgId, serverId: server.id });
-      return {
-        id: server.id,
-        name: server.name,
-        toolNames: tools.filter((t) => !t.removedAt).map((t) => t.name),
-      };
-    }),
+    servers.map(async (server) => ({
+      id: server.id,
+      name: server.name,
+      tools: await loadCatalogue({ db, orgId: session.orgId, serverId: server.id }),
+      policies: policies
+        .filter((policy) => policy.server.id === server.id)
+        .map(({ id, name, currentVersion }) => ({ id, name, currentVersion })),
+    })),
   );
   // Preselect only a server of this organisation; an unknown id just leaves the choice open.
   const defaultServerId = options.some((option) => option.id === serverId) ? (serverId ?? "") : "";
@@ -68,7 +73,7 @@ export default async function NewGrantPage({ searchParams }: Props) {
         <CreateGrantForm
           servers={options}
           defaultServerId={defaultServerId}
-          defaultPolicy={formatPolicy(DEFAULT_POLICY)}
+          defaultPolicy={formatPolicyDocument(DEFAULT_POLICY)}
         />
       )}
     </DashboardShell>

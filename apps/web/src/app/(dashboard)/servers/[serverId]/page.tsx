@@ -46,11 +46,21 @@ export default async function ServerPage({ params }: Props) {
           </Link>
         }
         actions={
-          canCreateGrant ? (
-            <Link href={newGrantHref} className={secondaryButtonClass}>
-              Create grant for this server
-            </Link>
-          ) : null
+          <>
+            {can(session.role, "manage_policies") ? (
+              <Link
+                href={`/policies/new?serverId=${encodeURIComponent(server.id)}`}
+                className={secondaryButtonClass}
+              >
+                New policy for this server
+              </Link>
+            ) : null}
+            {canCreateGrant ? (
+              <Link href={newGrantHref} className={secondaryButtonClass}>
+                Create grant for this server
+              </Link>
+            ) : null}
+          </>
         }
       />
 

@@ -1,0 +1,99 @@
+"use server";
+
+import { replayPolicy } from "@gatehouse/core/policies/replay-policy";
+import { savePolicy } from "@gatehouse/core/policies/save-policy";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { assertCan } from "@/server/auth/permissions";
+import { requireSession } from "@/server/auth/session";
+import { type FormState, toFormState } from "@/server/form-state";
+import { tryDraft } from "@/server/policies/try-draft";
+import { DELAYED_NOTICE } from "@/server/propagation-notice";
+import { getServices } from "@/server/services";
+
+export type SavePolicyState = FormState & { savedVersion?: number; notice?: string };
+// `answeredAt` tells one answer from the next even when they read the same (tests wait on it).
+export type TryPolicyState = FormState & {
+  decision?: Awaited<ReturnType<typeof tryDraft>>;
+  tool?: string;
+  answeredAt?: number;
+};
+export type ReplayPolicyState = FormState & {
+  replay?: Awaited<ReturnType<typeof replayPolicy>>;
+  answeredAt?: number;
+};
+
+const REPLAY_CALLS = 100;
+
+const SaveFormSchema = z.object({
+  policyId: z.string().min(1).max(100),
+  document: z.string().default(""),
+  comment: z.string().optional(),
+  expectedVersion: z.coerce.number().int().positive().optional(),
+});
+const TryFormSchema = z.object({
+  policyId: z.string().min(1).max(100),
+  draft: z.string().default(""),
+  tool: z.string().default(""),
+  args: z.string().default(""),
+});
+const ReplayFormSchema = z.object({ policyId: z.string().min(1).max(100), draft: z.string().default("") });
+
+/** Saves the editor's document as the next version; a stale `expectedVersion` is refused as a conflict. */
+export async function savePolicyAction(
+  _previous: SavePolicyState,
+  formData: FormData,
+): Promise<SavePolicyState> {
+  const session = await requireSession();
+  const { db, notifyGrantChange, logger } = getServices();
+  const input = SaveFormSchema.parse(Object.fromEntries(formData));
+  try {
+    assertCan(session, "manage_policies");
+    const { version, isPropagated } = await savePolicy({
+      db,
+      notify: notifyGrantChange,
+      orgId: session.orgId,
+      actorId: session.userId,
+      ...input,
+    });
+    revalidatePath(`/policies/${input.policyId}`, "layout");
+    revalidatePath("/policies");
+    return { savedVersion: version, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
+  } catch (error) {
+    return toFormState(error, { fields: ["document", "comment"], logger, action: "save-policy" });
+  }
+}
+
+/** Decides one call under the editor's draft (not the saved version), as the proxy would. */
+export async function tryPolicyAction(
+  _previous: TryPolicyState,
+  formData: FormData,
+): Promise<TryPolicyState> {
+  const session = await requireSession();
+  const { db, logger } = getServices();
+  const input = TryFormSchema.parse(Object.fromEntries(formData));
+  try {
+    const decision = await tryDraft({ db, orgId: session.orgId, ...input });
+    return { decision, tool: input.tool.trim(), answeredAt: Date.now() };
+  } catch (error) {
+    const state = toFormState(error, { fields: ["draft", "tool", "args"], logger, action: "try-policy" });
+    return { ...state, answeredAt: Date.now() };
+  }
+}
+
+/** Replays the server's last calls under the draft and reports which decisions would change. */
+export async function replayPolicyAction(
+  _previous: ReplayPolicyState,
+  formData: FormData,
+): Promise<ReplayPolicyState> {
+  const session = await requireSession();
+  const { db, logger } = getServices();
+  const { policyId, draft } = ReplayFormSchema.parse(Object.fromEntries(formData));
+  try {
+    const replay = await replayPolicy({ db, orgId: session.orgId, policyId, draft, limit: REPLAY_CALLS });
+    return { replay, answeredAt: Date.now() };
+  } catch (error) {
+    const state = toFormState(error, { fields: ["document"], logger, action: "replay-policy" });
+    return { ...state, answeredAt: Date.now() };
+  }
+}

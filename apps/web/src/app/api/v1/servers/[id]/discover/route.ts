@@ -1,0 +1,24 @@
+import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
+import { getServer } from "@gatehouse/core/servers/get-server";
+import { apiRoute } from "@/server/api/api-route";
+import { respond } from "@/server/api/respond";
+import { IdParamsSchema } from "@/server/api/schemas/common-schemas";
+import { DiscoverResponseSchema } from "@/server/api/schemas/server-schemas";
+
+/** Connects to the server, catalogues its tools and says what changed; an unreachable server is 502. */
+export const POST = apiRoute(
+  { permission: "manage_servers", params: IdParamsSchema },
+  async ({ principal, params, services }) => {
+    const { db, secretBox, env } = services;
+    const { toolCount, changes } = await discoverTools({
+      db,
+      secretBox,
+      orgId: principal.orgId,
+      serverId: params.id,
+      allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+      timeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
+    });
+    const server = await getServer({ db, orgId: principal.orgId, serverId: params.id });
+    return respond(DiscoverResponseSchema, { server, toolCount, changes });
+  },
+);
