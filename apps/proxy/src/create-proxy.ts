@@ -1,11 +1,14 @@
 import type { AuditJob } from "@gatehouse/core/audit/audit-event";
 import { AUDIT_QUEUE } from "@gatehouse/core/audit/audit-event";
+import { CATALOGUE_SYNC_QUEUE, type CatalogueSyncJob } from "@gatehouse/core/catalogue/catalogue-sync-job";
 import { createLogger } from "@gatehouse/core/logging/create-logger";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
 import { createDb } from "@gatehouse/db/client";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { AuditSink } from "./audit/audit-sink";
+import { createCatalogueSyncRequester } from "./catalogue/catalogue-sync-requester";
+import { DriftRegistry } from "./catalogue/drift-registry";
 import type { ProxyEnv } from "./env";
 import { GrantCache } from "./grants/grant-cache";
 import { loadGrantSnapshot } from "./grants/load-grant-snapshot";
@@ -30,6 +33,11 @@ export async function createProxy(env: ProxyEnv) {
     prefix: env.GATEHOUSE_QUEUE_PREFIX,
   });
   const sessions = new SessionRegistry();
+  const drift = new DriftRegistry();
+  const syncQueue = new Queue<CatalogueSyncJob>(CATALOGUE_SYNC_QUEUE, {
+    connection: { url: env.REDIS_URL },
+    prefix: env.GATEHOUSE_QUEUE_PREFIX,
+  });
   const grants = new GrantCache((tokenHash) => loadGrantSnapshot({ db, secretBox, tokenHash }), {
     ttlMs: env.GATEHOUSE_GRANT_CACHE_TTL_MS,
   });
@@ -37,12 +45,14 @@ export async function createProxy(env: ProxyEnv) {
     subscriber,
     logger,
     onChange: (change) => {
-      if (change.kind === "policy_changed") {
-        grants.invalidatePolicy(change.policyId);
-        return;
+      if (change.kind === "policy_changed") grants.invalidatePolicy(change.policyId);
+      else if (change.kind === "server_changed") {
+        drift.clear(change.serverId);
+        grants.invalidateServer(change.serverId);
+      } else {
+        grants.invalidate(change.tokenHash);
+        void closeIfRevoked(change.grantId, change.tokenHash);
       }
-      grants.invalidate(change.tokenHash);
-      void closeIfRevoked(change.grantId, change.tokenHash);
     },
     onResync: () => grants.clear(),
   });
@@ -61,6 +71,8 @@ export async function createProxy(env: ProxyEnv) {
     allowStdio: env.GATEHOUSE_ALLOW_STDIO,
     upstreamTimeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
     maxBodyBytes: MAX_BODY_BYTES,
+    drift,
+    requestSync: createCatalogueSyncRequester(syncQueue, logger),
     now: () => Date.now(),
   };
   const httpServer = createHttpServer(deps);
@@ -75,7 +87,7 @@ export async function createProxy(env: ProxyEnv) {
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await sessions.closeAll();
     await audit.drain();
-    await queue.close();
+    await Promise.all([queue.close(), syncQueue.close()]);
     subscriber.disconnect();
     redis.disconnect();
     await db.$disconnect();

@@ -1,5 +1,7 @@
 import type { Logger } from "@gatehouse/core/logging/create-logger";
 import type { AuditSink } from "./audit/audit-sink";
+import type { CatalogueSyncRequester } from "./catalogue/catalogue-sync-requester";
+import type { DriftRegistry } from "./catalogue/drift-registry";
 import type { GrantCache } from "./grants/grant-cache";
 import type { RateLimiter } from "./limits/rate-limiter";
 import type { SessionRegistry } from "./sessions/session-registry";
@@ -14,5 +16,7 @@ export type ProxyDeps = {
   allowStdio: boolean;
   upstreamTimeoutMs: number;
   maxBodyBytes: number;
+  drift: DriftRegistry;
+  requestSync: CatalogueSyncRequester;
   now: () => number;
 };

@@ -74,6 +74,7 @@ export async function createHarness() {
       DATABASE_URL: TEST_DATABASE_URL,
       REDIS_URL: TEST_REDIS_URL,
       GATEHOUSE_QUEUE_PREFIX: TEST_QUEUE_PREFIX,
+      GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       LOG_LEVEL: "silent",
     }),
   );

@@ -1,8 +1,19 @@
-import { envFields, parseEnv } from "@gatehouse/core/config/env-fields";
+import { booleanFlag, envFields, parseEnv } from "@gatehouse/core/config/env-fields";
 import { z } from "zod";
 
 const EnvSchema = z.object({
   ...envFields,
+  GATEHOUSE_ENCRYPTION_KEY: z
+    .string()
+    .min(1, "set it to 32 random bytes in base64 (openssl rand -base64 32)"),
+  GATEHOUSE_ALLOW_STDIO: booleanFlag.default(false),
+  GATEHOUSE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  GATEHOUSE_CATALOGUE_SYNC_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   WORKER_AUDIT_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
 });
 

@@ -2,8 +2,9 @@ import { createWorker } from "./create-worker";
 import { loadWorkerEnv } from "./env";
 
 const worker = createWorker(loadWorkerEnv());
-await worker.audit.waitUntilReady();
-worker.logger.info("Gatehouse worker consuming audit events");
+await Promise.all([worker.audit.waitUntilReady(), worker.catalogue.waitUntilReady()]);
+await worker.scheduleSweeps();
+worker.logger.info("Gatehouse worker consuming audit events and catalogue syncs");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { AUDIT_JOB, AUDIT_QUEUE, type AuditEvent } from "@gatehouse/core/audit/audit-event";
 import { createDb } from "@gatehouse/db/client";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
-import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
+import {
+  TEST_DATABASE_URL,
+  TEST_ENCRYPTION_KEY,
+  TEST_REDIS_URL,
+  uniqueSuffix,
+} from "@gatehouse/testing/test-env";
 import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorker } from "../src/create-worker";
@@ -24,6 +29,7 @@ beforeAll(async () => {
       DATABASE_URL: TEST_DATABASE_URL,
       REDIS_URL: TEST_REDIS_URL,
       GATEHOUSE_QUEUE_PREFIX: prefix,
+      GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       LOG_LEVEL: "silent",
     }),
   );
@@ -47,7 +53,10 @@ function auditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
     method: "tools/call",
     tool: "echo",
     decision: "allow",
-    rule: "tools.echo",
+    isShadow: false,
+    rule: "/tools/echo",
+    policyId: null,
+    policyVersion: null,
     reason: null,
     upstreamStatus: "ok",
     upstreamError: null,

@@ -26,3 +26,10 @@ export function describeWindow(window: LimitWindow): string {
   if (typeof window !== "number") return window;
   return window === 1 ? "1 second" : `${window} seconds`;
 }
+
+/** The UTC-aligned fixed window containing `now`: startMs ≤ now < endMs, both multiples of its length. */
+export function windowBounds(window: LimitWindow, now: Date): { startMs: number; endMs: number } {
+  const lengthMs = windowSeconds(window) * 1000;
+  const startMs = Math.floor(now.getTime() / lengthMs) * lengthMs;
+  return { startMs, endMs: startMs + lengthMs };
+}

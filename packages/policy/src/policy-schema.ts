@@ -1,122 +1,109 @@
 import { z } from "zod";
+import { EntrySchema } from "./entry-schema";
 import { findCounterConflicts } from "./find-counter-conflicts";
-import { MAX_WINDOW_SECONDS, WINDOW_NAMES } from "./limit-window";
-import { fieldError, namedStrictObject, quoteList } from "./schema-messages";
+import { LimitSchema } from "./limit-schema";
+import {
+  describeUnknownKeys,
+  fieldError,
+  namedStrictObject,
+  quoteList,
+  rejectProtoKey,
+} from "./schema-messages";
 
+export type { EntryAction, PolicyEntry } from "./entry-schema";
+export type { Limit, LimitScope, RateLimit } from "./limit-schema";
 export type { LimitWindow } from "./limit-window";
 
-/** Actions a tool rule may take today; add new ones here and remove them from UPCOMING_ACTIONS. */
-export const TOOL_ACTIONS = ["allow", "deny"] as const;
+/** Risk categories from the tool catalogue that `categories` entries may be keyed by. */
+export const RISK_CATEGORIES = ["read", "write", "execute", "destructive", "financial"] as const;
 
-/** What a limit's counter is shared across. */
-export const LIMIT_SCOPES = ["grant", "session", "server", "org"] as const;
+/** How the proxy applies decisions: enforce them, or only log them (shadow). */
+export const POLICY_MODES = ["enforce", "shadow"] as const;
 
-// Actions people may reasonably try before they ship, with the reason they are rejected.
-const UPCOMING_ACTIONS: Record<string, string> = {
-  require_approval: "approvals are not available yet in this version",
-};
+/** What the proxy does with a tool whose definition changed since a person approved it. */
+export const TOOL_CHANGE_RESPONSES = ["block", "allow"] as const;
 
-const MAX_TOOL_NAME_CHARS = 128;
-const MAX_REASON_CHARS = 500;
-const MAX_COUNTER_CHARS = 64;
-// Emptiness is reported by min(1), so the pattern accepts "" to avoid a second error for it.
-const COUNTER_PATTERN = /^[A-Za-z0-9_.:-]*$/;
-const WINDOW_EXPECTATION = `${WINDOW_NAMES.map((name) => JSON.stringify(name)).join(", ")} or a number of seconds`;
-const describeWindowError = fieldError("window", WINDOW_EXPECTATION);
-const WINDOW_RANGE_MESSAGE = `window in seconds must be a whole number from 1 to ${MAX_WINDOW_SECONDS} (31 days)`;
+const MAX_NAME_CHARS = 128;
+const MAX_URI_CHARS = 1024;
 
-function actionError(field: string, choices: readonly string[]): z.core.$ZodErrorMap {
-  const describe = fieldError(field, quoteList(choices, "or"));
-  return (issue) => {
-    const upcoming = typeof issue.input === "string" ? UPCOMING_ACTIONS[issue.input] : undefined;
-    if (upcoming === undefined) return describe(issue);
-    return `${field} ${JSON.stringify(issue.input)} is not supported: ${upcoming}; use ${quoteList(choices, "or")}`;
-  };
+function nameSchema(noun: string, maxChars: number) {
+  return z
+    .string({ error: `${noun} must be a string` })
+    .min(1, { error: `${noun} must not be empty` })
+    .max(maxChars, { error: `${noun} must be at most ${maxChars} characters` });
 }
 
-/** A window: a named unit or a whole number of seconds up to 31 days. */
-export const LimitWindowSchema = z.union(
-  [z.enum(WINDOW_NAMES), z.number({ error: WINDOW_RANGE_MESSAGE }).int().min(1).max(MAX_WINDOW_SECONDS)],
-  {
-    // zod sometimes reports the number branch's issue and sometimes the union's, so both
-    // give a number the range message.
-    error: (issue) => (typeof issue.input === "number" ? WINDOW_RANGE_MESSAGE : describeWindowError(issue)),
-  },
-);
+function entryMap(field: string, noun: string, maxChars: number, description: string) {
+  const record = z.record(nameSchema(noun, maxChars), EntrySchema, {
+    error: fieldError(field, `an object mapping ${noun}s (or globs) to entries`),
+  });
+  return z.preprocess(rejectProtoKey(noun), record).describe(description);
+}
 
-/** One rate limit on a tool: at most `max` calls per `window`, counted on a shared `counter`. */
-export const LimitSchema = namedStrictObject("limit", 'an object with "counter", "window" and "max"', {
-  counter: z
-    .string({ error: fieldError("counter", "a string") })
-    .min(1, { error: "counter must not be empty" })
-    .max(MAX_COUNTER_CHARS, { error: `counter must be at most ${MAX_COUNTER_CHARS} characters` })
-    .regex(COUNTER_PATTERN, { error: 'counter may only contain letters, digits, "_", ".", ":" and "-"' }),
-  window: LimitWindowSchema,
-  max: z
-    .number({ error: fieldError("max", "a positive integer") })
-    .int()
-    .positive(),
-  scope: z.enum(LIMIT_SCOPES, { error: fieldError("scope", quoteList(LIMIT_SCOPES, "or")) }).default("grant"),
-});
-
-/** What happens when an agent calls one tool; a listed tool is allowed unless it says otherwise. */
-export const ToolRuleSchema = namedStrictObject("tool rule", 'an object such as {"action": "allow"}', {
-  action: z.enum(TOOL_ACTIONS, { error: actionError("action", TOOL_ACTIONS) }).default("allow"),
-  reason: z
-    .string({ error: fieldError("reason", "a string") })
-    .min(1, { error: "reason must not be empty; leave it out to use the standard message" })
-    .max(MAX_REASON_CHARS, { error: `reason must be at most ${MAX_REASON_CHARS} characters` })
-    .optional(),
-  limits: z.array(LimitSchema, { error: fieldError("limits", "an array of limits") }).optional(),
-}).superRefine((rule, ctx) => {
-  if (rule.action === "deny" && rule.limits !== undefined) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["limits"],
-      message: 'limits cannot be set on a denied tool; remove "limits" or set "action" to "allow"',
-    });
-  }
-});
-
-const ToolNameSchema = z
-  .string()
-  .min(1, { error: "tool name must not be empty" })
-  .max(MAX_TOOL_NAME_CHARS, { error: `tool name must be at most ${MAX_TOOL_NAME_CHARS} characters` });
-
-// zod silently drops a "__proto__" key from records, which would make a rule vanish without
-// an error, so it is rejected before the record sees it.
-const ToolsSchema = z
+const CategoriesSchema = z
   .preprocess(
-    (input, ctx) => {
-      if (typeof input === "object" && input !== null && Object.hasOwn(input, "__proto__")) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["__proto__"],
-          input,
-          message: 'tool name "__proto__" is reserved',
-        });
-      }
-      return input;
-    },
-    z.record(ToolNameSchema, ToolRuleSchema, {
-      error: fieldError("tools", "an object mapping tool names to rules"),
+    rejectProtoKey("category"),
+    z.partialRecord(z.enum(RISK_CATEGORIES), EntrySchema, {
+      // zod reports keys outside the enum as unrecognized_keys, which its issue type omits.
+      error: (issue: z.core.$ZodRawIssue) =>
+        issue.code === "unrecognized_keys"
+          ? describeUnknownKeys(issue.keys, RISK_CATEGORIES, { one: "category", many: "categories" })
+          : `categories must be an object mapping risk categories (${quoteList(RISK_CATEGORIES, "or")}) to entries`,
     }),
   )
-  .default({});
+  .describe("Entries keyed by the tool's catalogue risk category; used when no tool name or glob matches.");
 
-/** A policy document: a default for unlisted tools plus per-tool rules. */
+/** A policy document: a default for unlisted calls, entries by name, glob or category, and limits. */
 export const PolicySchema = namedStrictObject("policy", 'a JSON object with "version" and "default"', {
-  version: z.literal("1", { error: fieldError("version", 'the string "1"') }),
-  default: z.enum(["deny", "allow"], { error: actionError("default", ["deny", "allow"]) }),
-  tools: ToolsSchema,
+  version: z.literal("1", { error: fieldError("version", 'the string "1"') }).describe('Always "1".'),
+  default: z
+    .enum(["deny", "allow"], { error: fieldError("default", '"deny" or "allow"') })
+    .describe("What happens to a call no entry selects."),
+  mode: z
+    .enum(POLICY_MODES, { error: fieldError("mode", quoteList(POLICY_MODES, "or")) })
+    .optional()
+    .describe("enforce (default) or shadow: decide and log, but let every call through."),
+  on_tool_change: z
+    .enum(TOOL_CHANGE_RESPONSES, {
+      error: fieldError("on_tool_change", quoteList(TOOL_CHANGE_RESPONSES, "or")),
+    })
+    .optional()
+    .describe(
+      "block (default): a tool whose definition changed since it was approved is refused until a person approves it; allow: changes are accepted.",
+    ),
+  hide: z
+    .array(nameSchema("hide glob", MAX_NAME_CHARS), { error: fieldError("hide", "an array of tool globs") })
+    .optional()
+    .describe("Tool globs hidden from tools/list and denied, whatever the entries say."),
+  all_tools: namedStrictObject("all_tools", 'an object such as {"limits": []}', {
+    limits: z
+      .array(LimitSchema, { error: fieldError("limits", "an array of limits") })
+      .optional()
+      .describe("Limits every allowed tool call counts against, in addition to its entry's."),
+  })
+    .optional()
+    .describe("Limits that apply to every tool call."),
+  categories: CategoriesSchema.optional(),
+  tools: entryMap("tools", "tool name", MAX_NAME_CHARS, "Entries keyed by tool name or glob.").default({}),
+  resources: entryMap(
+    "resources",
+    "resource URI",
+    MAX_URI_CHARS,
+    "Entries keyed by resource URI or glob; conditions see args = {uri}.",
+  ).optional(),
+  prompts: entryMap(
+    "prompts",
+    "prompt name",
+    MAX_NAME_CHARS,
+    "Entries keyed by prompt name or glob; conditions see the prompt arguments.",
+  ).optional(),
 }).superRefine((policy, ctx) => {
-  for (const conflict of findCounterConflicts(policy.tools)) {
+  for (const conflict of findCounterConflicts(policy)) {
     ctx.addIssue({ code: "custom", path: conflict.path, message: conflict.message });
   }
 });
 
-export type Limit = z.output<typeof LimitSchema>;
-export type LimitScope = (typeof LIMIT_SCOPES)[number];
-export type ToolRule = z.output<typeof ToolRuleSchema>;
-export type ToolAction = (typeof TOOL_ACTIONS)[number];
 export type Policy = z.output<typeof PolicySchema>;
+export type PolicyMode = (typeof POLICY_MODES)[number];
+export type ToolChangeResponse = (typeof TOOL_CHANGE_RESPONSES)[number];
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];

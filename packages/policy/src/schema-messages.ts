@@ -32,13 +32,39 @@ export function namedStrictObject<Shape extends z.core.$ZodLooseShape>(
   });
 }
 
-function describeUnknownKeys(keys: readonly string[], knownKeys: readonly string[]): string {
+/**
+ * Describes keys that are not allowed, suggesting the closest known one:
+ * `unknown key "limts" — did you mean "limits"?`. `noun` names the keys of named maps.
+ */
+export function describeUnknownKeys(
+  keys: readonly string[],
+  knownKeys: readonly string[],
+  noun: { one: string; many: string } = { one: "key", many: "keys" },
+): string {
   return keys
     .map((key) => {
       const suggestion = suggestKey(key, knownKeys);
       return suggestion === undefined
-        ? `unknown key ${JSON.stringify(key)} (allowed keys are ${quoteList(knownKeys, "and")})`
-        : `unknown key ${JSON.stringify(key)} — did you mean ${JSON.stringify(suggestion)}?`;
+        ? `unknown ${noun.one} ${JSON.stringify(key)} (allowed ${noun.many} are ${quoteList(knownKeys, "and")})`
+        : `unknown ${noun.one} ${JSON.stringify(key)} — did you mean ${JSON.stringify(suggestion)}?`;
     })
     .join("; ");
+}
+
+/**
+ * A preprocess step for records keyed by names: zod silently drops a "__proto__" key, which
+ * would make an entry vanish without an error, so it is reported instead.
+ */
+export function rejectProtoKey(keyNoun: string) {
+  return (input: unknown, ctx: z.core.$RefinementCtx): unknown => {
+    if (typeof input === "object" && input !== null && Object.hasOwn(input, "__proto__")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["__proto__"],
+        input,
+        message: `${keyNoun} "__proto__" is reserved`,
+      });
+    }
+    return input;
+  };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, formatPolicy } from "../src/default-policy";
 import { parsePolicy, parsePolicyText } from "../src/parse-policy";
+import { FULL_POLICY } from "./policy-examples";
 
 describe("DEFAULT_POLICY", () => {
   it("denies everything and is itself a valid policy", () => {
@@ -25,6 +26,12 @@ describe("formatPolicy", () => {
       default: "allow",
       tools: { a: { limits: [{ counter: "c", window: 90, max: 5 }] }, b: { action: "deny", reason: "No." } },
     });
+    if (!parsed.ok) throw new Error("fixture should be valid");
+    expect(parsePolicyText(formatPolicy(parsed.policy))).toEqual(parsed);
+  });
+
+  it("round-trips a policy that uses every field", () => {
+    const parsed = parsePolicy(FULL_POLICY);
     if (!parsed.ok) throw new Error("fixture should be valid");
     expect(parsePolicyText(formatPolicy(parsed.policy))).toEqual(parsed);
   });

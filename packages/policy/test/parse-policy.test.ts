@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../src/parse-policy";
-import { withLimit, withTools } from "./policy-fixtures";
-
-const SEED = {
-  version: "1",
-  default: "deny",
-  tools: {
-    copy_model_version: {
-      limits: [{ counter: "copy_model_version_rate", window: "minute", max: 30, scope: "grant" }],
-    },
-  },
-};
+import { SEED_POLICY, withLimit, withTools } from "./policy-fixtures";
 
 describe("parsePolicy accepts valid policies", () => {
   it("parses the seed example exactly, adding the default action", () => {
-    expect(parsePolicy(SEED)).toEqual({
+    expect(parsePolicy(SEED_POLICY)).toEqual({
       ok: true,
       policy: {
         version: "1",
@@ -45,6 +35,7 @@ describe("parsePolicy accepts valid policies", () => {
 
   it.each([
     ["a denied tool with a reason", { t: { action: "deny", reason: "Use the read-only tool." } }],
+    ["a tool that requires approval", { t: { action: "require_approval", reason: "A person signs off." } }],
     ["a tool with no settings", { t: {} }],
     [
       "every named window",
@@ -124,12 +115,12 @@ describe("parsePolicy reports precise errors", () => {
     [
       "tools as an array",
       withTools([]),
-      [{ path: "tools", message: "tools must be an object mapping tool names to rules" }],
+      [{ path: "tools", message: "tools must be an object mapping tool names (or globs) to entries" }],
     ],
     [
-      "a tool rule that is not an object",
+      "a tool entry that is not an object",
       withTools({ t: true }),
-      [{ path: "tools.t", message: 'tool rule must be an object such as {"action": "allow"}' }],
+      [{ path: "tools.t", message: 'entry must be an object such as {"action": "allow"}' }],
     ],
     [
       "a tool key typo",
@@ -142,7 +133,8 @@ describe("parsePolicy reports precise errors", () => {
       [
         {
           path: "tools.t",
-          message: 'unknown key "priority" (allowed keys are "action", "reason" and "limits")',
+          message:
+            'unknown key "priority" (allowed keys are "action", "reason", "limits", "rate_limit", "deny_if" and "approve_if")',
         },
       ],
     ],
@@ -160,18 +152,7 @@ describe("parsePolicy reports precise errors", () => {
     [
       "an unknown action",
       withTools({ t: { action: "block" } }),
-      [{ path: "tools.t.action", message: 'action must be "allow" or "deny"' }],
-    ],
-    [
-      "require_approval",
-      withTools({ t: { action: "require_approval" } }),
-      [
-        {
-          path: "tools.t.action",
-          message:
-            'action "require_approval" is not supported: approvals are not available yet in this version; use "allow" or "deny"',
-        },
-      ],
+      [{ path: "tools.t.action", message: 'action must be "allow", "deny" or "require_approval"' }],
     ],
     [
       "limits on a denied tool",
@@ -179,7 +160,8 @@ describe("parsePolicy reports precise errors", () => {
       [
         {
           path: "tools.t.limits",
-          message: 'limits cannot be set on a denied tool; remove "limits" or set "action" to "allow"',
+          message:
+            'limits cannot be set when "action" is "deny" (every call is already denied); remove "limits" or change "action"',
         },
       ],
     ],
@@ -211,7 +193,12 @@ describe("parsePolicy reports precise errors", () => {
     [
       "a dotted tool name with a bad rule",
       withTools({ "files.read": { action: "maybe" } }),
-      [{ path: 'tools["files.read"].action', message: 'action must be "allow" or "deny"' }],
+      [
+        {
+          path: 'tools["files.read"].action',
+          message: 'action must be "allow", "deny" or "require_approval"',
+        },
+      ],
     ],
   ])("rejects %s", (_name, input, errors) => {
     expect(parsePolicy(input)).toEqual({ ok: false, errors });

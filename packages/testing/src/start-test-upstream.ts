@@ -11,7 +11,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import type { RunningServer } from "./start-everything-server";
 
-const TOOLS: Tool[] = [
+const INITIAL_TOOLS: Tool[] = [
   {
     name: "echo",
     description: "Echoes the message back.",
@@ -24,17 +24,30 @@ const TOOLS: Tool[] = [
   },
 ];
 
+export type TestUpstream = RunningServer & {
+  calls: () => number;
+  /** Replaces or adds a tool definition; `announce` sends notifications/tools/list_changed to every session. */
+  setTool: (tool: Tool, options?: { announce?: boolean }) => Promise<void>;
+};
+
 /**
  * A minimal MCP server over Streamable HTTP for behaviour server-everything does
- * not offer: `fail` answers with a JSON-RPC error (not an isError result), and
- * `calls()` counts the tool calls that really arrived.
+ * not offer: `fail` answers with a JSON-RPC error (not an isError result),
+ * `calls()` counts the tool calls that really arrived, and `setTool` changes a
+ * definition under a running gateway (a "rug pull").
  */
-export async function startTestUpstream(): Promise<RunningServer & { calls: () => number }> {
+export async function startTestUpstream(): Promise<TestUpstream> {
   let calls = 0;
+  const tools = new Map(INITIAL_TOOLS.map((tool) => [tool.name, tool]));
+  const servers = new Set<Server>();
   const transports = new Map<string, StreamableHTTPServerTransport>();
   const newSession = async (): Promise<StreamableHTTPServerTransport> => {
-    const server = new Server({ name: "test-upstream", version: "1.0.0" }, { capabilities: { tools: {} } });
-    server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: TOOLS }));
+    const server = new Server(
+      { name: "test-upstream", version: "1.0.0" },
+      { capabilities: { tools: { listChanged: true } } },
+    );
+    servers.add(server);
+    server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools.values()] }));
     server.setRequestHandler(CallToolRequestSchema, (request) => {
       calls++;
       if (request.params.name === "fail") throw new McpError(ErrorCode.InternalError, "upstream broke");
@@ -60,6 +73,11 @@ export async function startTestUpstream(): Promise<RunningServer & { calls: () =
     url: `http://127.0.0.1:${port}/mcp`,
     port,
     calls: () => calls,
+    setTool: async (tool, options = {}) => {
+      tools.set(tool.name, tool);
+      if (options.announce)
+        await Promise.all([...servers].map((server) => server.sendToolListChanged().catch(() => undefined)));
+    },
     stop: async () => {
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -6,7 +6,8 @@ export const TEST_DATABASE_URL =
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 // Keeps a locally running worker from taking (and misfiling) the tests' audit jobs.
 export const TEST_QUEUE_PREFIX = "gatehouse-test";
-export const TEST_ENCRYPTION_KEY = randomBytes(32).toString("base64");
+// Fixed, so every test process (and any worker among them) can open what another sealed.
+export const TEST_ENCRYPTION_KEY = Buffer.from("gatehouse-test-encryption-key-32").toString("base64");
 
 /** A suffix that keeps names unique across tests and runs sharing one database. */
 export function uniqueSuffix(): string {

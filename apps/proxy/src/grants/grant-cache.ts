@@ -1,11 +1,11 @@
 import type { GrantSnapshot } from "./grant-snapshot";
 
-// policyId is known once the load resolves; an entry still loading is dropped on any policy change.
-type Entry = { snapshot: Promise<GrantSnapshot | null>; expiresAt: number; policyId?: string | undefined };
+// `loaded` is set once the load resolves; an entry still loading is dropped by any matching invalidation.
+type Entry = { snapshot: Promise<GrantSnapshot | null>; expiresAt: number; loaded?: GrantSnapshot | null };
 
 /**
  * Grants by token hash, so a call costs no Postgres query. Changes arrive by
- * pub/sub (`invalidate`); the TTL bounds staleness should a message be missed.
+ * pub/sub (`invalidate…`); the TTL bounds staleness should a message be missed.
  */
 export class GrantCache {
   private readonly entries = new Map<string, Entry>();
@@ -25,14 +25,13 @@ export class GrantCache {
     this.entries.set(tokenHash, entry);
     snapshot.then(
       (loaded) => {
-        entry.policyId = loaded?.policyId;
+        entry.loaded = loaded;
       },
-      () => undefined,
+      // A failed load must not be cached: the next call tries again.
+      () => {
+        if (this.entries.get(tokenHash) === entry) this.entries.delete(tokenHash);
+      },
     );
-    // A failed load must not be cached: the next call tries again.
-    snapshot.catch(() => {
-      if (this.entries.get(tokenHash) === entry) this.entries.delete(tokenHash);
-    });
     return snapshot;
   }
 
@@ -41,15 +40,26 @@ export class GrantCache {
     this.entries.delete(tokenHash);
   }
 
-  /** Drops every loaded grant that uses a policy, so its next call applies the new version. */
+  /** Drops every grant that uses a policy, so its next call applies the new version. */
   invalidatePolicy(policyId: string): void {
-    for (const [tokenHash, entry] of this.entries) {
-      if (entry.policyId === policyId || entry.policyId === undefined) this.entries.delete(tokenHash);
-    }
+    this.invalidateMatching((grant) => grant.policyId === policyId);
+  }
+
+  /** Drops every grant of a server, e.g. after its catalogue changed. */
+  invalidateServer(serverId: string): void {
+    this.invalidateMatching((grant) => grant.serverId === serverId);
   }
 
   /** Drops everything, e.g. after the pub/sub connection was lost and messages may have been missed. */
   clear(): void {
     this.entries.clear();
+  }
+
+  private invalidateMatching(matches: (grant: GrantSnapshot) => boolean): void {
+    for (const [tokenHash, entry] of this.entries) {
+      if (entry.loaded === undefined || (entry.loaded !== null && matches(entry.loaded))) {
+        this.entries.delete(tokenHash);
+      }
+    }
   }
 }

@@ -15,6 +15,14 @@ export type GrantSnapshot = {
   /** Null when the stored policy no longer parses: every call is then denied (fail closed). */
   policy: Policy | null;
   upstream: UpstreamConfig;
-  /** Catalogued risk category of each of the server's tools, for the policy's `categories` section. */
-  toolCategories: ReadonlyMap<string, string>;
+  /** The server's catalogued tools by name: risk category, and whether a change awaits approval. */
+  tools: ReadonlyMap<string, CataloguedTool>;
+};
+
+/** What the proxy knows about one catalogued tool. */
+export type CataloguedTool = {
+  category: string | undefined;
+  definitionHash: string;
+  /** False while the tool's definition changed and no person has approved the new one. */
+  isApproved: boolean;
 };

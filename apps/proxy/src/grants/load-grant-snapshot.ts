@@ -20,8 +20,8 @@ export async function loadGrantSnapshot(options: {
   if (!grant) return null;
   const current = grant.policy.versions[0];
   const tools = await options.db.tool.findMany({
-    where: { serverId: grant.serverId, removedAt: null, category: { not: null } },
-    select: { name: true, category: true },
+    where: { serverId: grant.serverId, removedAt: null },
+    select: { name: true, category: true, definitionHash: true, approvedHash: true },
   });
   const parsed = parsePolicy(current?.document);
   return {
@@ -36,6 +36,15 @@ export async function loadGrantSnapshot(options: {
     policyVersion: current?.version ?? 0,
     policy: parsed.ok ? parsed.policy : null,
     upstream: toUpstreamConfig(grant.server, options.secretBox),
-    toolCategories: new Map(tools.map((tool) => [tool.name, tool.category ?? ""])),
+    tools: new Map(
+      tools.map((tool) => [
+        tool.name,
+        {
+          category: tool.category ?? undefined,
+          definitionHash: tool.definitionHash,
+          isApproved: tool.approvedHash === tool.definitionHash,
+        },
+      ]),
+    ),
   };
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 const GrantChangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("grant_changed"), grantId: z.string(), tokenHash: z.string() }),
   z.object({ kind: z.literal("policy_changed"), policyId: z.string() }),
+  z.object({ kind: z.literal("server_changed"), serverId: z.string() }),
 ]);
 
 /**

@@ -13,14 +13,15 @@ export type ReserveOutcome =
 
 // Checks every counter first and increments only when all have room, so a call
 // refused by one limit spends none of the others' budgets. One round trip, atomic
-// across proxy processes. ARGV per key: max, increment, TTL in ms.
+// across proxy processes. Increments may be fractional (spend-style limits), hence
+// INCRBYFLOAT. ARGV per key: max, increment, TTL in ms.
 const RESERVE_SCRIPT = `
 for i = 1, #KEYS do
   local count = tonumber(redis.call('GET', KEYS[i]) or '0')
   if count + tonumber(ARGV[i * 3 - 1]) > tonumber(ARGV[i * 3 - 2]) then return {i, count} end
 end
 for i = 1, #KEYS do
-  redis.call('INCRBY', KEYS[i], ARGV[i * 3 - 1])
+  redis.call('INCRBYFLOAT', KEYS[i], ARGV[i * 3 - 1])
   if redis.call('PTTL', KEYS[i]) < 0 then redis.call('PEXPIRE', KEYS[i], ARGV[i * 3]) end
 end
 return {0, 0}
@@ -30,7 +31,7 @@ return {0, 0}
 const RELEASE_SCRIPT = `
 for i = 1, #KEYS do
   local count = tonumber(redis.call('GET', KEYS[i]) or '0')
-  if count > 0 then redis.call('DECRBY', KEYS[i], math.min(count, tonumber(ARGV[i]))) end
+  if count > 0 then redis.call('INCRBYFLOAT', KEYS[i], -math.min(count, tonumber(ARGV[i]))) end
 end
 return 0
 `;

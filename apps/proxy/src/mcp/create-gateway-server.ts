@@ -9,6 +9,7 @@ import {
   ReadResourceRequestSchema,
   type ServerCapabilities,
 } from "@modelcontextprotocol/sdk/types.js";
+import { checkListedTools } from "../catalogue/check-listed-tools";
 import type { GatewayDeps } from "./gateway-deps";
 import { handleCallTool } from "./handle-call-tool";
 import { handleGetPrompt } from "./handle-get-prompt";
@@ -25,7 +26,7 @@ export function createGatewayServer(deps: GatewayDeps): Server {
   const upstreamInfo = deps.upstream.getServerVersion();
   const upstreamCaps = deps.upstream.getServerCapabilities() ?? {};
   const capabilities: ServerCapabilities = {
-    tools: {},
+    tools: { listChanged: true },
     ...(upstreamCaps.resources ? { resources: {} } : {}),
     ...(upstreamCaps.prompts ? { prompts: {} } : {}),
   };
@@ -47,6 +48,7 @@ export function createGatewayServer(deps: GatewayDeps): Server {
         items: (result) => result.tools,
         withItems: (result, tools) => ({ ...result, tools }),
         nameOf: (tool) => tool.name,
+        inspect: (grant, tools) => checkListedTools(deps, grant, tools),
       },
       extra.sessionId,
     ),

@@ -1,6 +1,8 @@
 import type { AuditEvent } from "@gatehouse/core/audit/audit-event";
 import type { Logger } from "@gatehouse/core/logging/create-logger";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { CatalogueSyncRequester } from "../catalogue/catalogue-sync-requester";
+import type { DriftRegistry } from "../catalogue/drift-registry";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
 import type { RateLimiter } from "../limits/rate-limiter";
 
@@ -13,6 +15,8 @@ export type GatewayDeps = {
   recordAudit: (event: AuditEvent) => void;
   logger: Logger;
   upstreamTimeoutMs: number;
+  drift: DriftRegistry;
+  requestSync: CatalogueSyncRequester;
   now: () => number;
 };
 

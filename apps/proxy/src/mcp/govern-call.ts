@@ -22,7 +22,14 @@ export type GovernedCall<R> = {
 
 type Verdict =
   | { isAllowed: true; decision: Decision; reservation: Reservation }
-  | { isAllowed: false; decision: Decision; rule: string; reason: string; retryAfterSeconds?: number };
+  | {
+      isAllowed: false;
+      effect: "deny" | "require_approval";
+      decision: Decision;
+      rule: string;
+      reason: string;
+      retryAfterSeconds?: number;
+    };
 
 /**
  * Decides one call under the grant's policy and limits, forwards it only when
@@ -31,7 +38,7 @@ type Verdict =
  */
 export async function governCall<R>(deps: GatewayDeps, grant: LiveGrant, call: GovernedCall<R>): Promise<R> {
   const startedAtMs = deps.now();
-  const category = call.kind === "tool" ? grant.toolCategories.get(call.name) : undefined;
+  const category = call.kind === "tool" ? grant.tools.get(call.name)?.category : undefined;
   const facts = {
     kind: call.kind,
     name: call.name,
@@ -40,12 +47,10 @@ export async function governCall<R>(deps: GatewayDeps, grant: LiveGrant, call: G
     grant: { id: grant.grantId, name: grant.grantName },
     session: { id: call.sessionId ?? null },
   };
-  const verdict = await decide(
-    deps,
-    grant,
-    evaluateCall(grant.policy, facts, new Date(startedAtMs)),
-    call.sessionId,
-  );
+  const decision = evaluateCall(grant.policy, facts, new Date(startedAtMs));
+  const verdict = isBlockedByChange(deps, grant, call)
+    ? changedToolVerdict(decision, call.name)
+    : await decide(deps, grant, decision, call.sessionId);
   const isShadow = verdict.decision.mode === "shadow";
   const audit = (outcome: { upstreamStatus?: string; upstreamError?: string }) =>
     deps.recordAudit(
@@ -88,18 +93,37 @@ export async function governCall<R>(deps: GatewayDeps, grant: LiveGrant, call: G
   }
 }
 
+// A tool whose definition changed since a person approved it is refused (unless the
+// policy accepts changes), whatever the policy would otherwise decide: its new
+// description may carry instructions the approver never saw.
+function isBlockedByChange(
+  deps: GatewayDeps,
+  grant: LiveGrant,
+  call: { kind: string; name: string },
+): boolean {
+  if (call.kind !== "tool" || grant.policy.on_tool_change === "allow") return false;
+  const known = grant.tools.get(call.name);
+  return (known !== undefined && !known.isApproved) || deps.drift.has(grant.serverId, call.name);
+}
+
+function changedToolVerdict(decision: Decision, tool: string): Verdict {
+  const reason = `Tool ${JSON.stringify(tool)} changed since it was approved: its definition differs from the catalogued one. A person must review and approve the new definition in the Gatehouse dashboard before it can be called.`;
+  return { isAllowed: false, effect: "deny", decision, rule: "(tool changed)", reason };
+}
+
 async function decide(
   deps: GatewayDeps,
   grant: LiveGrant,
   decision: Decision,
   sessionId: string | undefined,
 ): Promise<Verdict> {
-  if (decision.effect === "deny")
-    return { isAllowed: false, decision, rule: decision.rule, reason: decision.reason };
+  if (decision.effect === "deny") {
+    return { isAllowed: false, effect: "deny", decision, rule: decision.rule, reason: decision.reason };
+  }
   if (decision.effect === "require_approval") {
     // Approvals land with the approvals feature; until then a held call is refused, saying why.
     const reason = `Approval required: ${decision.reason} This Gatehouse cannot hold calls for approval yet, so the call was not made.`;
-    return { isAllowed: false, decision, rule: decision.rule, reason };
+    return { isAllowed: false, effect: "require_approval", decision, rule: decision.rule, reason };
   }
   try {
     const outcome = await deps.rateLimiter.reserve({
@@ -116,6 +140,7 @@ async function decide(
     const nowMs = deps.now();
     return {
       isAllowed: false,
+      effect: "deny",
       decision,
       rule: outcome.limit.pointer,
       reason: describeLimitDenial({ limit: outcome.limit, nowMs }),
@@ -126,6 +151,6 @@ async function decide(
     deps.logger.error({ err: error, grantId: grant.grantId }, "rate limit counters unavailable");
     const reason =
       "Gatehouse cannot check this call's rate limits right now (counter store unavailable). Try again shortly.";
-    return { isAllowed: false, decision, rule: decision.rule, reason };
+    return { isAllowed: false, effect: "deny", decision, rule: decision.rule, reason };
   }
 }

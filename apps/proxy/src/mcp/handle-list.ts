@@ -1,7 +1,7 @@
 import type { CallKind } from "@gatehouse/policy/evaluate-call";
 import { isVisible } from "@gatehouse/policy/is-visible";
 import { buildAuditEvent } from "../audit/build-audit-event";
-import type { GatewayDeps } from "./gateway-deps";
+import type { GatewayDeps, LiveGrant } from "./gateway-deps";
 import { requireLiveGrant } from "./require-live-grant";
 import { relayUpstreamError } from "./upstream-errors";
 
@@ -13,6 +13,8 @@ export type ListSpec<Item, Result> = {
   items: (result: Result) => Item[];
   withItems: (result: Result, items: Item[]) => Result;
   nameOf: (item: Item) => string;
+  /** Looks at the upstream's full answer before filtering (tools are checked against the catalogue). */
+  inspect?: (grant: LiveGrant, items: Item[]) => void;
 };
 
 /** A list request: the upstream's answer, less every item this grant's policy hides or statically denies. */
@@ -41,9 +43,10 @@ export async function handleList<Item, Result>(
     throw relayed;
   }
   const all = spec.items(result);
+  spec.inspect?.(grant, all);
   const visible = all.filter((item) => {
     const name = spec.nameOf(item);
-    const category = spec.kind === "tool" ? grant.toolCategories.get(name) : undefined;
+    const category = spec.kind === "tool" ? grant.tools.get(name)?.category : undefined;
     return isVisible(grant.policy, { kind: spec.kind, name, ...(category ? { category } : {}) });
   });
   audit({ reason: `${visible.length} listed, ${all.length - visible.length} hidden by policy` });

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isGatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import { connectUpstream } from "@gatehouse/core/upstream/connect-upstream";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { buildAuditEvent } from "../audit/build-audit-event";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
 import { JSON_RPC, sendJsonRpcError } from "../http/send-json-rpc-error";
@@ -63,7 +64,14 @@ export async function openSession(
     recordAudit: (event) => deps.audit.record(event),
     logger: deps.logger,
     upstreamTimeoutMs: deps.upstreamTimeoutMs,
+    drift: deps.drift,
+    requestSync: deps.requestSync,
     now: deps.now,
+  });
+  // A server announcing new tools gets its catalogue re-read, and the agent is told too.
+  upstream.client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+    deps.requestSync({ orgId: grant.orgId, serverId: grant.serverId, reason: "list_changed" });
+    await server.sendToolListChanged().catch(() => undefined);
   });
   const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
     sessionIdGenerator: () => randomUUID(),

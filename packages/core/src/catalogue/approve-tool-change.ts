@@ -26,6 +26,9 @@ export async function approveToolChange(options: {
       data: { approvedAt: now, approvedById: options.actorId },
     }),
   ]);
-  const isPropagated = await notifyBestEffort(options.notify, { kind: "server_changed", serverId: tool.serverId });
+  const isPropagated = await notifyBestEffort(options.notify, {
+    kind: "server_changed",
+    serverId: tool.serverId,
+  });
   return { isPropagated };
 }

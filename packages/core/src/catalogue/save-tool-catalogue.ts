@@ -26,7 +26,9 @@ export async function saveToolCatalogue(options: { db: Db; serverId: string; too
     if (!previous) {
       changes.added.push(tool.name);
       writes.push(
-        db.tool.create({ data: { serverId, name: tool.name, firstSeenAt: now, approvedHash: definitionHash, ...fields } }),
+        db.tool.create({
+          data: { serverId, name: tool.name, firstSeenAt: now, approvedHash: definitionHash, ...fields },
+        }),
       );
       continue;
     }
@@ -35,12 +37,19 @@ export async function saveToolCatalogue(options: { db: Db; serverId: string; too
       changes.changed.push(tool.name);
       writes.push(recordChange(db, previous, tool, now));
     } else changes.unchanged++;
-    writes.push(db.tool.update({ where: { id: previous.id }, data: { ...fields, ...(isChanged ? { changedAt: now } : {}) } }));
+    writes.push(
+      db.tool.update({
+        where: { id: previous.id },
+        data: { ...fields, ...(isChanged ? { changedAt: now } : {}) },
+      }),
+    );
   }
   const gone = [...byName.values()].filter((tool) => tool.removedAt === null);
   changes.removed = gone.map((tool) => tool.name);
   if (gone.length) {
-    writes.push(db.tool.updateMany({ where: { id: { in: gone.map((t) => t.id) } }, data: { removedAt: now } }));
+    writes.push(
+      db.tool.updateMany({ where: { id: { in: gone.map((t) => t.id) } }, data: { removedAt: now } }),
+    );
   }
   await db.$transaction(writes);
   return changes;

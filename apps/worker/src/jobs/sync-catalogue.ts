@@ -1,0 +1,33 @@
+import { CatalogueSyncJobSchema } from "@gatehouse/core/catalogue/catalogue-sync-job";
+import { syncCatalogue } from "@gatehouse/core/catalogue/sync-catalogue";
+import { isGatehouseError } from "@gatehouse/core/errors/gatehouse-error";
+import type { GrantChangeNotifier } from "@gatehouse/core/grants/grant-change-notifier";
+import type { Logger } from "@gatehouse/core/logging/create-logger";
+import type { SecretBox } from "@gatehouse/core/secrets/secret-box";
+import type { Db } from "@gatehouse/db/client";
+import { type Job, UnrecoverableError } from "bullmq";
+
+export type SyncDeps = {
+  db: Db;
+  secretBox: SecretBox;
+  notify: GrantChangeNotifier;
+  logger: Logger;
+  allowStdio: boolean;
+  timeoutMs: number;
+};
+
+/** Re-reads one server's tools; changes are recorded for review and the proxies told. */
+export async function syncCatalogueJob(deps: SyncDeps, job: Job) {
+  const parsed = CatalogueSyncJobSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError("Malformed catalogue sync job.");
+  const { orgId, serverId, reason } = parsed.data;
+  try {
+    const result = await syncCatalogue({ ...deps, orgId, serverId });
+    deps.logger.info({ serverId, reason, changes: result.changes }, "catalogue synced");
+    return { toolCount: result.toolCount, changes: result.changes };
+  } catch (error) {
+    // A deleted server will never sync; anything else (unreachable upstream) is retried.
+    if (isGatehouseError(error, "not_found")) throw new UnrecoverableError(error.publicMessage);
+    throw error;
+  }
+}
