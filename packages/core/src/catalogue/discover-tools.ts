@@ -31,7 +31,7 @@ export async function discoverTools(options: {
         throw describeConnectError(error, { config, stderr: connection.stderr() });
       });
       const now = options.now ?? new Date();
-      const changes = await saveToolCatalogue({ db, serverId, tools, now });
+      const changes = await saveToolCatalogue({ db, orgId, serverId, tools, now });
       const info = connection.client.getServerVersion();
       await db.mcpServer.update({
         where: { id: serverId },

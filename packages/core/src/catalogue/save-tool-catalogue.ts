@@ -1,5 +1,7 @@
 import type { Db } from "@gatehouse/db/client";
 import type { Prisma, Tool as ToolRow } from "@gatehouse/db/models";
+import { classifyTool } from "@gatehouse/risk/classify-tool";
+import type { ClassifyContext, ToolDefinitionInput } from "@gatehouse/risk/types";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { hashToolDefinition, type ToolDefinition } from "./tool-definition-hash";
 
@@ -12,15 +14,37 @@ export type CatalogueChanges = { added: string[]; changed: string[]; removed: st
  * hash stays, so the proxy blocks it until a person approves. Tools no longer
  * offered are marked removed.
  */
-export async function saveToolCatalogue(options: { db: Db; serverId: string; tools: Tool[]; now: Date }) {
+export async function saveToolCatalogue(options: {
+  db: Db;
+  orgId: string;
+  serverId: string;
+  tools: Tool[];
+  now: Date;
+}) {
   const { db, serverId, now } = options;
-  const existing = await db.tool.findMany({ where: { serverId } });
+  const [existing, elsewhere] = await Promise.all([
+    db.tool.findMany({ where: { serverId } }),
+    db.tool.findMany({
+      where: { serverId: { not: serverId }, removedAt: null, server: { orgId: options.orgId } },
+      select: { name: true },
+    }),
+  ]);
+  const context = {
+    sameServerToolNames: options.tools.map((tool) => tool.name),
+    otherToolNames: [...new Set(elsewhere.map((tool) => tool.name))],
+  };
   const byName = new Map(existing.map((tool) => [tool.name, tool]));
   const changes: CatalogueChanges = { added: [], changed: [], removed: [], unchanged: 0 };
   const writes: Prisma.PrismaPromise<unknown>[] = [];
   for (const tool of options.tools) {
     const definitionHash = hashToolDefinition(tool);
-    const fields = { ...definitionFields(tool), definitionHash, lastSeenAt: now, removedAt: null };
+    const fields = {
+      ...definitionFields(tool),
+      ...riskFields(tool, context),
+      definitionHash,
+      lastSeenAt: now,
+      removedAt: null,
+    };
     const previous = byName.get(tool.name);
     byName.delete(tool.name);
     if (!previous) {
@@ -61,6 +85,25 @@ function definitionFields(tool: ToolDefinition) {
     description: tool.description ?? null,
     inputSchema: tool.inputSchema as Prisma.InputJsonValue,
     annotations: (tool.annotations ?? undefined) as Prisma.InputJsonValue | undefined,
+  };
+}
+
+// Classified on every sync, so a changed description is re-assessed (and re-scanned) at once.
+function riskFields(tool: Tool, context: ClassifyContext) {
+  const assessment = classifyTool(tool as ToolDefinitionInput, context);
+  return {
+    category: assessment.category,
+    severity: assessment.severity,
+    confidence: assessment.confidence,
+    rationale: assessment.rationale,
+    flags: [
+      ...assessment.flags,
+      ...assessment.annotationConflicts.map((conflict) => ({
+        kind: "annotation_conflict",
+        evidence: conflict,
+        where: "annotations",
+      })),
+    ] as Prisma.InputJsonValue,
   };
 }
 
