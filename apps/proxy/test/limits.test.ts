@@ -183,6 +183,26 @@ describe("exact counting", () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it("shares an org-scoped counter across servers", async () => {
+    const upstream = await startTestUpstream();
+    try {
+      const otherServerId = await bed.harness.registerServer(upstream.url);
+      const orgLimit = { counter: "org_echo", window: "day", max: 1, scope: "org" };
+      const policy = { version: "1", default: "deny", tools: { echo: { limits: [orgLimit] } } };
+      const first = await bed.harness.grant(policy);
+      const second = await bed.harness.grant(policy, "agent", otherServerId);
+      const a = await connectAgent(proxyUrl(bed.proxy, first.token));
+      const b = await connectAgent(proxyUrl(bed.proxy, second.token));
+      expect((await a.callTool({ name: "echo", arguments: { message: "x" } })).isError).toBeFalsy();
+      expect(firstText(await b.callTool({ name: "echo", arguments: { message: "x" } }))).toContain(
+        '"org_echo" reached',
+      );
+      await Promise.all([a.close(), b.close()]);
+    } finally {
+      await upstream.stop();
+    }
+  });
+
   it("opens a new budget when a one-second window rolls over", async () => {
     const { token } = await bed.harness.grant({
       version: "1",
