@@ -1,3 +1,5 @@
+export { eventually } from "@gatehouse/testing/eventually";
+
 import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
 import { createGrant } from "@gatehouse/core/grants/create-grant";
 import { createGrantChangeNotifier } from "@gatehouse/core/grants/grant-change-notifier";
@@ -119,19 +121,6 @@ export function proxyUrl(proxy: RunningProxy, token: string): string {
 export function firstText(result: unknown): string {
   const content = (result as { content?: { type: string; text?: string }[] }).content ?? [];
   return content[0]?.text ?? "";
-}
-
-/** Waits until `check` passes or the deadline passes (for work done by another process, e.g. the worker). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
 
 type Harness = Awaited<ReturnType<typeof createHarness>>;
