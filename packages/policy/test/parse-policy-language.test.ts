@@ -369,3 +369,17 @@ describe("parsePolicy reports precise errors in the complete language", () => {
     });
   });
 });
+
+describe("on_tool_change", () => {
+  it.each(["block", "allow"])("accepts %s", (value) => {
+    const result = parsePolicy({ version: "1", default: "deny", on_tool_change: value });
+    expect(result.ok && result.policy.on_tool_change).toBe(value);
+  });
+
+  it("rejects anything else with the choices", () => {
+    expect(parsePolicy({ version: "1", default: "deny", on_tool_change: "warn" })).toEqual({
+      ok: false,
+      errors: [{ path: "on_tool_change", message: 'on_tool_change must be "block" or "allow"' }],
+    });
+  });
+});

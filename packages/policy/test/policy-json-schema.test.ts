@@ -52,6 +52,7 @@ describe("policyJsonSchema", () => {
       "version",
       "default",
       "mode",
+      "on_tool_change",
       "hide",
       "all_tools",
       "categories",
@@ -63,6 +64,7 @@ describe("policyJsonSchema", () => {
     expect(properties.version?.const).toBe("1");
     expect(properties.default?.enum).toEqual(["deny", "allow"]);
     expect(properties.mode?.enum).toEqual(["enforce", "shadow"]);
+    expect(properties.on_tool_change?.enum).toEqual(["block", "allow"]);
     expect(properties.categories?.propertyNames?.enum).toEqual([...RISK_CATEGORIES]);
     expect(resolve(properties.tools?.additionalProperties as Node)).toBe(def("PolicyEntry"));
   });
