@@ -45,16 +45,3 @@ export function createApiClient(options: {
     put: (path, body) => request("PUT", path, body),
   };
 }
-
-/** Retries an assertion until it passes or the time is up (for effects that arrive asynchronously). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}

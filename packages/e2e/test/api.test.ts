@@ -2,13 +2,14 @@ import { createApiKey } from "@gatehouse/core/api-keys/create-api-key";
 import { revokeApiKey } from "@gatehouse/core/api-keys/revoke-api-key";
 import { createDb } from "@gatehouse/db/client";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
+import { eventually } from "@gatehouse/testing/eventually";
 import { type RunningServer, startEverythingServer } from "@gatehouse/testing/start-everything-server";
 import { TEST_DATABASE_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, createApiClient, eventually } from "../src/api-client";
+import { type ApiClient, createApiClient } from "../src/api-client";
 import { listImplementedApiOperations } from "../src/implemented-api-routes";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
@@ -224,7 +225,7 @@ describe("the policy-as-code flow", () => {
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ policy: { currentVersion: 2, document: wider }, isPropagated: true });
-    await eventually(async () => expect(await toolNamesThrough(proxyUrl)).toEqual(["echo", "get-sum"]));
+    await eventually(async () => expect(await toolNamesThrough(proxyUrl)).toEqual(["echo", "get-sum"]), 15_000);
 
     const stale = await apiA.put(`/api/v1/policies/${policyId}`, { document: echoOnly, expectedVersion: 1 });
     expect(stale.status).toBe(409);
