@@ -14,8 +14,13 @@ const QUEUE_PREFIX = "gatehouse-e2e";
 
 export type Stack = { webUrl: string; proxyUrl: string; logs: () => string; stop: () => Promise<void> };
 
+export type StackOptions = {
+  /** Let the dashboard and proxy run stdio servers (GATEHOUSE_ALLOW_STDIO); off by default, as in production. */
+  allowStdio?: boolean;
+};
+
 /** Starts the built dashboard, proxy and worker against the test database, as `npm start` does. */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   for (const built of ["apps/web/.next/BUILD_ID", "apps/proxy/dist/main.js", "apps/worker/dist/main.js"]) {
     if (!existsSync(path.join(ROOT, built))) {
       throw new Error(
@@ -35,7 +40,7 @@ export async function startStack(): Promise<Stack> {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
     GATEHOUSE_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     GATEHOUSE_PROXY_PUBLIC_URL: proxyUrl,
-    GATEHOUSE_ALLOW_STDIO: "false",
+    GATEHOUSE_ALLOW_STDIO: options.allowStdio ? "true" : "false",
     GATEHOUSE_QUEUE_PREFIX: QUEUE_PREFIX,
     PROXY_PORT: String(proxyPort),
     LOG_LEVEL: "warn",

@@ -225,7 +225,10 @@ describe("the policy-as-code flow", () => {
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ policy: { currentVersion: 2, document: wider }, isPropagated: true });
-    await eventually(async () => expect(await toolNamesThrough(proxyUrl)).toEqual(["echo", "get-sum"]), 15_000);
+    await eventually(
+      async () => expect(await toolNamesThrough(proxyUrl)).toEqual(["echo", "get-sum"]),
+      15_000,
+    );
 
     const stale = await apiA.put(`/api/v1/policies/${policyId}`, { document: echoOnly, expectedVersion: 1 });
     expect(stale.status).toBe(409);

@@ -27,20 +27,24 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** A document as pretty JSON, keys in the documented order. */
-export function formatPolicyDocument(document: unknown): string {
-  return JSON.stringify(orderPolicy(document), null, 2);
+/**
+ * A document as pretty JSON, keys in the documented order. With `sortNames`, the names under
+ * "tools", "categories", … are sorted too, so two documents compare line by line whatever
+ * order their entries were stored in.
+ */
+export function formatPolicyDocument(document: unknown, options: { sortNames?: boolean } = {}): string {
+  return JSON.stringify(orderPolicy(document, options.sortNames === true), null, 2);
 }
 
-function orderPolicy(document: unknown): unknown {
+function orderPolicy(document: unknown, sortNames: boolean): unknown {
   if (!isJsonObject(document)) return document;
   const policy = orderKeys(document, POLICY_KEYS);
   for (const key of ENTRY_MAPS) {
     const entries = policy[key];
     if (isJsonObject(entries)) {
-      policy[key] = Object.fromEntries(
-        Object.entries(entries).map(([name, entry]) => [name, orderEntry(entry)]),
-      );
+      const names = Object.entries(entries);
+      if (sortNames) names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      policy[key] = Object.fromEntries(names.map(([name, entry]) => [name, orderEntry(entry)]));
     }
   }
   if (isJsonObject(policy.all_tools)) policy.all_tools = orderLimitsOf(policy.all_tools);

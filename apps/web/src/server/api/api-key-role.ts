@@ -11,6 +11,7 @@ const ALL_PERMISSIONS: Record<Permission, true> = {
   manage_servers: true,
   manage_grants: true,
   manage_policies: true,
+  approve_tool_changes: true,
 };
 
 /**

@@ -2,12 +2,14 @@ import { GatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import type { Role } from "@gatehouse/db/models";
 
 /** What a dashboard user can do beyond reading their organisation's data. */
-export type Permission = "manage_servers" | "manage_grants" | "manage_policies";
+export type Permission = "manage_servers" | "manage_grants" | "manage_policies" | "approve_tool_changes";
 
 const ROLES_ALLOWED: Record<Permission, readonly Role[]> = {
   manage_servers: ["owner", "admin"],
   manage_grants: ["owner", "admin", "policy_manager"],
   manage_policies: ["owner", "admin", "policy_manager"],
+  // Accepting a changed tool definition is a policy decision: it lets agents call it again.
+  approve_tool_changes: ["owner", "admin", "policy_manager"],
 };
 
 /** True when the role may perform the action; pages use it to hide controls. */

@@ -4,13 +4,19 @@ import type { Db } from "@gatehouse/db/client";
 import type { CatalogueTool } from "@/components/policies/editor/tool-rules";
 import { isJsonObject } from "@/lib/policy-json";
 
+type ListedTool = Awaited<ReturnType<typeof listTools>>[number];
+
 /** A server's current tools as the policy editor shows them (removed tools left out). */
 export async function loadCatalogue(options: {
   db: Db;
   orgId: string;
   serverId: string;
 }): Promise<CatalogueTool[]> {
-  const tools = await listTools(options);
+  return toEditorCatalogue(await listTools(options));
+}
+
+/** Tools already listed, as the policy editor shows them (removed tools left out). */
+export function toEditorCatalogue(tools: ListedTool[]): CatalogueTool[] {
   return tools
     .filter((tool) => !tool.removedAt)
     .map((tool) => ({

@@ -6,7 +6,7 @@ import { ServerStatusBadge } from "@/components/servers/server-status-badge";
 import { TRANSPORT_LABELS } from "@/components/servers/transport-label";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { cardClass, linkClass, primaryButtonClass } from "@/components/ui/styles";
+import { cardClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
@@ -14,26 +14,40 @@ import { getServices } from "@/server/services";
 
 export const metadata: Metadata = { title: "Servers" };
 
+// The one template so far; with more, this becomes a page listing them.
+const TEMPLATE_HREF = "/servers/templates/mlflow";
+
 export default async function ServersPage() {
   const session = await requireSession();
   const servers = await listServers({ db: getServices().db, orgId: session.orgId });
-  const registerLink = can(session.role, "manage_servers") ? (
-    <Link href="/servers/new" className={primaryButtonClass}>
-      Register server
-    </Link>
-  ) : null;
+  const actions = (
+    <>
+      <Link href={TEMPLATE_HREF} className={secondaryButtonClass}>
+        Start from a template
+      </Link>
+      {can(session.role, "manage_servers") ? (
+        <Link href="/servers/new" className={primaryButtonClass}>
+          Register server
+        </Link>
+      ) : null}
+    </>
+  );
 
   return (
     <DashboardShell session={session}>
       <PageHeader
         title="Servers"
         description="The MCP servers your agents reach through Gatehouse."
-        actions={servers.length ? registerLink : null}
+        actions={servers.length ? actions : null}
       />
       {servers.length === 0 ? (
-        <EmptyState title="Register your first server" action={registerLink}>
+        <EmptyState
+          title="Register your first server"
+          action={<div className="flex flex-wrap justify-center gap-2">{actions}</div>}
+        >
           Add an MCP server by URL (or as a local command, if your operator allows it), then connect to
-          discover its tools and issue grants to your agents.
+          discover its tools and issue grants to your agents. Or start from a known server, such as MLflow,
+          and see its tools classified before you connect anything.
         </EmptyState>
       ) : (
         <div className={`${cardClass} overflow-x-auto`}>

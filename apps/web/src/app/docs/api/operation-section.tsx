@@ -1,5 +1,5 @@
+import { InlineCode } from "@/components/ui/inline-code";
 import type { JsonSchema } from "@/server/api/openapi/component-schemas";
-import { InlineCode } from "./inline-code";
 import { refName, SchemaType } from "./schema-type";
 
 const METHOD_TONES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { InlineCode } from "@/components/ui/inline-code";
 import { getOpenApiDocument } from "@/server/api/openapi/build-openapi-document";
 import type { JsonSchema } from "@/server/api/openapi/component-schemas";
-import { InlineCode } from "./inline-code";
 import { OperationSection, operationAnchor } from "./operation-section";
 import { SchemaFields } from "./schema-fields";
 import { schemaAnchor } from "./schema-type";

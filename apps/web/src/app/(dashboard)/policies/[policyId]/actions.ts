@@ -1,5 +1,7 @@
 "use server";
 
+import { listTools } from "@gatehouse/core/catalogue/list-tools";
+import { getPolicy } from "@gatehouse/core/policies/get-policy";
 import { replayPolicy } from "@gatehouse/core/policies/replay-policy";
 import { savePolicy } from "@gatehouse/core/policies/save-policy";
 import { revalidatePath } from "next/cache";
@@ -7,6 +9,7 @@ import { z } from "zod";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
 import { type FormState, toFormState } from "@/server/form-state";
+import { recommendForCatalogue } from "@/server/policies/recommend-for-catalogue";
 import { tryDraft } from "@/server/policies/try-draft";
 import { DELAYED_NOTICE } from "@/server/propagation-notice";
 import { getServices } from "@/server/services";
@@ -23,7 +26,14 @@ export type ReplayPolicyState = FormState & {
   answeredAt?: number;
 };
 
+export type ApplyRecommendedState = FormState & {
+  appliedVersion?: number;
+  document?: string;
+  notice?: string;
+};
+
 const REPLAY_CALLS = 100;
+const APPLIED_COMMENT = "Applied the recommended policy";
 
 const SaveFormSchema = z.object({
   policyId: z.string().min(1).max(100),
@@ -38,6 +48,10 @@ const TryFormSchema = z.object({
   args: z.string().default(""),
 });
 const ReplayFormSchema = z.object({ policyId: z.string().min(1).max(100), draft: z.string().default("") });
+const ApplyFormSchema = z.object({
+  policyId: z.string().min(1).max(100),
+  expectedVersion: z.coerce.number().int().positive().optional(),
+});
 
 /** Saves the editor's document as the next version; a stale `expectedVersion` is refused as a conflict. */
 export async function savePolicyAction(
@@ -95,5 +109,40 @@ export async function replayPolicyAction(
   } catch (error) {
     const state = toFormState(error, { fields: ["document"], logger, action: "replay-policy" });
     return { ...state, answeredAt: Date.now() };
+  }
+}
+
+/**
+ * Saves the recommendation for the server's current catalogue as the policy's next version.
+ * It is computed here again rather than taken from the page, so what is saved is what the
+ * catalogue says now; a save by someone else since the page loaded is refused as a conflict.
+ */
+export async function applyRecommendedPolicyAction(
+  _previous: ApplyRecommendedState,
+  formData: FormData,
+): Promise<ApplyRecommendedState> {
+  const session = await requireSession();
+  const { db, notifyGrantChange, logger } = getServices();
+  const { policyId, expectedVersion } = ApplyFormSchema.parse(Object.fromEntries(formData));
+  try {
+    assertCan(session, "manage_policies");
+    const policy = await getPolicy({ db, orgId: session.orgId, policyId });
+    const tools = await listTools({ db, orgId: session.orgId, serverId: policy.server.id });
+    const document = recommendForCatalogue(tools);
+    const { version, isPropagated } = await savePolicy({
+      db,
+      notify: notifyGrantChange,
+      orgId: session.orgId,
+      actorId: session.userId,
+      policyId,
+      document,
+      comment: APPLIED_COMMENT,
+      expectedVersion,
+    });
+    revalidatePath(`/policies/${policyId}`, "layout");
+    revalidatePath("/policies");
+    return { appliedVersion: version, document, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
+  } catch (error) {
+    return toFormState(error, { fields: [], logger, action: "apply-recommended-policy" });
   }
 }

@@ -1,3 +1,4 @@
+import { listTools } from "@gatehouse/core/catalogue/list-tools";
 import { getPolicy } from "@gatehouse/core/policies/get-policy";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -10,7 +11,8 @@ import { formatPolicyDocument } from "@/lib/policy-json";
 import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
 import { orNotFound } from "@/server/or-not-found";
-import { loadCatalogue } from "@/server/policies/load-catalogue";
+import { toEditorCatalogue } from "@/server/policies/load-catalogue";
+import { diffWithRecommendation } from "@/server/policies/recommend-for-catalogue";
 import { getServices } from "@/server/services";
 import { PolicyWorkbench } from "./policy-workbench";
 
@@ -23,7 +25,12 @@ export default async function PolicyPage({ params }: Props) {
   const { policyId } = await params;
   const { db } = getServices();
   const policy = await orNotFound(getPolicy({ db, orgId: session.orgId, policyId }));
-  const catalogue = await loadCatalogue({ db, orgId: session.orgId, serverId: policy.server.id });
+  const tools = await listTools({ db, orgId: session.orgId, serverId: policy.server.id });
+  const catalogue = toEditorCatalogue(tools);
+  const recommendation = {
+    diff: diffWithRecommendation(policy.document, tools),
+    toolCount: catalogue.length,
+  };
 
   return (
     <DashboardShell session={session}>
@@ -53,6 +60,7 @@ export default async function PolicyPage({ params }: Props) {
         version={policy.currentVersion}
         document={formatPolicyDocument(policy.document)}
         catalogue={catalogue}
+        recommendation={recommendation}
         canEdit={can(session.role, "manage_policies")}
         sidebar={<PolicyGrants serverId={policy.server.id} grants={policy.grants} />}
       />

@@ -25,7 +25,12 @@ export function SavePolicyForm(props: {
     <ActionForm action={formAction} className="space-y-4 border-t border-slate-100 pt-4">
       <input type="hidden" name="policyId" value={props.policyId} />
       <input type="hidden" name="document" value={props.draft} />
-      <input type="hidden" name="expectedVersion" value={state.savedVersion ?? props.version} />
+      <input
+        type="hidden"
+        name="expectedVersion"
+        // The page's version moves on when the recommended policy is applied; a save here moves it too.
+        value={Math.max(state.savedVersion ?? 0, props.version)}
+      />
       <FormError message={state.formError} />
       <TextField
         // A new key after each save starts the next change with an empty note.

@@ -1,16 +1,19 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { RecommendedRules } from "@/components/catalogue/recommended-rules";
 import { PolicyEditor } from "@/components/policies/editor/policy-editor";
 import type { CatalogueTool } from "@/components/policies/editor/tool-rules";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/server/form-state";
 import { createPolicyAction } from "./actions";
 
-export type ServerCatalogue = { id: string; name: string; tools: CatalogueTool[] };
+/** A server to choose, with its tools and the policy its catalogue recommends. */
+export type ServerCatalogue = { id: string; name: string; tools: CatalogueTool[]; recommended: string };
 
 /** Name, server and document of a new policy; the editor offers the chosen server's tools. */
 export function NewPolicyForm(props: {
@@ -21,8 +24,15 @@ export function NewPolicyForm(props: {
   const [state, formAction, isPending] = useActionState<FormState, FormData>(createPolicyAction, {});
   const [serverId, setServerId] = useState(props.defaultServerId);
   const [document, setDocument] = useState(props.defaultDocument);
+  // The JSON editor owns its text while mounted, so loading a document into it remounts it.
+  const [editorKey, setEditorKey] = useState(0);
   const errors = state.fieldErrors ?? {};
-  const catalogue = props.servers.find((server) => server.id === serverId)?.tools ?? [];
+  const server = props.servers.find((candidate) => candidate.id === serverId);
+  const catalogue = server?.tools ?? [];
+  const loadRecommended = (text: string) => {
+    setDocument(text);
+    setEditorKey((key) => key + 1);
+  };
   return (
     <ActionForm
       action={formAction}
@@ -52,7 +62,11 @@ export function NewPolicyForm(props: {
           ))}
         </SelectField>
       </div>
+      {server && catalogue.length ? (
+        <RecommendedLoader serverName={server.name} onLoad={() => loadRecommended(server.recommended)} />
+      ) : null}
       <PolicyEditor
+        key={editorKey}
         name="document"
         value={document}
         onChange={setDocument}
@@ -69,5 +83,30 @@ export function NewPolicyForm(props: {
         Create policy
       </SubmitButton>
     </ActionForm>
+  );
+}
+
+/** Offers the chosen server's recommended policy as the starting document. */
+function RecommendedLoader({ serverName, onLoad }: { serverName: string; onLoad: () => void }) {
+  return (
+    <div
+      className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-4"
+      data-testid="recommended-loader"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-700">
+          Start from the policy recommended for {serverName}'s catalogue instead of “deny everything”.
+        </p>
+        <button type="button" className={secondaryButtonClass} onClick={onLoad}>
+          Load recommended policy
+        </button>
+      </div>
+      <details className="text-sm">
+        <summary className="cursor-pointer select-none text-indigo-600">How it is built</summary>
+        <div className="mt-2">
+          <RecommendedRules />
+        </div>
+      </details>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { listTools } from "@gatehouse/core/catalogue/list-tools";
 import { listServers } from "@gatehouse/core/servers/list-servers";
 import { DEFAULT_POLICY } from "@gatehouse/policy/default-policy";
 import type { Metadata } from "next";
@@ -11,7 +12,8 @@ import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { formatPolicyDocument } from "@/lib/policy-json";
 import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
-import { loadCatalogue } from "@/server/policies/load-catalogue";
+import { toEditorCatalogue } from "@/server/policies/load-catalogue";
+import { recommendForCatalogue } from "@/server/policies/recommend-for-catalogue";
 import { getServices } from "@/server/services";
 import { NewPolicyForm, type ServerCatalogue } from "./new-policy-form";
 
@@ -27,11 +29,15 @@ export default async function NewPolicyPage({ searchParams }: Props) {
   const { db } = getServices();
   const servers = await listServers({ db, orgId: session.orgId });
   const catalogues: ServerCatalogue[] = await Promise.all(
-    servers.map(async (server) => ({
-      id: server.id,
-      name: server.name,
-      tools: await loadCatalogue({ db, orgId: session.orgId, serverId: server.id }),
-    })),
+    servers.map(async (server) => {
+      const tools = await listTools({ db, orgId: session.orgId, serverId: server.id });
+      return {
+        id: server.id,
+        name: server.name,
+        tools: toEditorCatalogue(tools),
+        recommended: recommendForCatalogue(tools),
+      };
+    }),
   );
   // Preselect only a server of this organisation; with a single server there is nothing to choose.
   const defaultServerId = catalogues.some((server) => server.id === serverId)

@@ -16,9 +16,18 @@ export function DiscoverForm({ serverId }: { serverId: string }) {
         Connect &amp; discover
       </SubmitButton>
       {isPending ? null : (
-        <div className="min-w-0 flex-1" data-testid="discover-result">
+        <div className="min-w-0 flex-1 space-y-2" data-testid="discover-result">
           <FormError message={state.formError} />
           <FormSuccess>{state.successMessage}</FormSuccess>
+          {state.awaitingMessage ? (
+            <p
+              role="status"
+              data-testid="discover-awaiting"
+              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              {state.awaitingMessage}
+            </p>
+          ) : null}
         </div>
       )}
     </ActionForm>

@@ -7,32 +7,41 @@ import type { ReactNode } from "react";
 import { GrantsTable } from "@/components/grants/grants-table";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
 import { ServerStatusBadge } from "@/components/servers/server-status-badge";
-import { ToolsTable } from "@/components/servers/tools-table";
 import { TRANSPORT_LABELS } from "@/components/servers/transport-label";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
+import { ToolFiltersSchema, toCatalogueRows } from "@/lib/tool-catalogue";
 import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
 import { orNotFound } from "@/server/or-not-found";
 import { getServices } from "@/server/services";
 import { DiscoverForm } from "./discover-form";
+import { ServerToolsSection } from "./server-tools-section";
 
 export const metadata: Metadata = { title: "Server" };
 
-type Props = { params: Promise<{ serverId: string }> };
+type Props = {
+  params: Promise<{ serverId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export default async function ServerPage({ params }: Props) {
+export default async function ServerPage({ params, searchParams }: Props) {
   const session = await requireSession();
   const { serverId } = await params;
+  const filters = ToolFiltersSchema.parse(await searchParams);
   const { db } = getServices();
   const server = await orNotFound(getServer({ db, orgId: session.orgId, serverId }));
   const [tools, grants] = await Promise.all([
     listTools({ db, orgId: session.orgId, serverId }),
     listGrants({ db, orgId: session.orgId, serverId }),
   ]);
-  const activeTools = tools.filter((tool) => !tool.removedAt);
+  const serverPath = `/servers/${encodeURIComponent(server.id)}`;
+  const rows = toCatalogueRows(tools, {
+    discoveredAt: server.discoveredAt,
+    hrefFor: (toolId) => `${serverPath}/tools/${encodeURIComponent(toolId)}`,
+  });
   const newGrantHref = `/grants/new?serverId=${encodeURIComponent(server.id)}`;
   const canCreateGrant = can(session.role, "manage_grants");
 
@@ -113,18 +122,7 @@ export default async function ServerPage({ params }: Props) {
         ) : null}
       </section>
 
-      <section className="mb-8" aria-labelledby="tools-heading">
-        <h2 id="tools-heading" className="mb-3 text-lg font-semibold text-slate-900">
-          Tools <span className="text-sm font-normal text-slate-500">({activeTools.length})</span>
-        </h2>
-        {tools.length ? (
-          <ToolsTable tools={tools} />
-        ) : (
-          <EmptyState title="No tools discovered yet">
-            Click “Connect &amp; discover” to connect to this server and list the tools it offers.
-          </EmptyState>
-        )}
-      </section>
+      <ServerToolsSection serverPath={serverPath} rows={rows} filters={filters} />
 
       <section aria-labelledby="grants-heading">
         <h2 id="grants-heading" className="mb-3 text-lg font-semibold text-slate-900">

@@ -1,6 +1,8 @@
 "use server";
 
+import { GatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import { registerServer } from "@gatehouse/core/servers/register-server";
+import type { RegisterServerInput } from "@gatehouse/core/servers/register-server-input";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { assertCan } from "@/server/auth/permissions";
@@ -8,6 +10,7 @@ import { requireSession } from "@/server/auth/session";
 import { type FormState, toFormState } from "@/server/form-state";
 import { readRegisterServerForm } from "@/server/servers/read-register-server-form";
 import { getServices } from "@/server/services";
+import { findMissingEnv, findServerTemplate } from "@/server/templates/server-templates";
 
 const FIELDS = ["name", "transport", "url", "headers", "command", "args", "env"] as const;
 
@@ -19,6 +22,7 @@ export async function registerServerAction(_previous: FormState, formData: FormD
   try {
     assertCan(session, "manage_servers");
     const input = readRegisterServerForm(formData);
+    assertTemplateEnv(formData.get("template"), input);
     ({ serverId } = await registerServer({
       db,
       secretBox,
@@ -31,4 +35,17 @@ export async function registerServerAction(_previous: FormState, formData: FormD
   }
   revalidatePath("/servers");
   redirect(`/servers/${serverId}`);
+}
+
+// A server started from a template must get the variables that server cannot start without;
+// registering it with an empty one would only fail later, at "Connect & discover".
+function assertTemplateEnv(templateId: FormDataEntryValue | null, input: RegisterServerInput): void {
+  const template = findServerTemplate(typeof templateId === "string" ? templateId : undefined);
+  if (!template || input.transport !== "stdio") return;
+  const fieldErrors = findMissingEnv(template, input.env ?? {});
+  if (fieldErrors.length) {
+    throw new GatehouseError("invalid_input", fieldErrors.map((error) => error.message).join(" "), {
+      fieldErrors,
+    });
+  }
 }

@@ -28,10 +28,28 @@ const TRANSPORT_CHOICES: { value: Transport; label: string; hint: string }[] = [
   },
 ];
 
+/** What a server template pre-fills; `requiredEnv` are named next to the env field. */
+export type TemplateDefaults = {
+  id: string;
+  name: string;
+  title: string;
+  transport: Transport;
+  command: string;
+  args: string;
+  env: string;
+  requiredEnv: string[];
+};
+
 /** Name, transport and connection details of a new server; secrets typed here are never shown again. */
-export function RegisterServerForm({ allowStdio }: { allowStdio: boolean }) {
+export function RegisterServerForm({
+  allowStdio,
+  template,
+}: {
+  allowStdio: boolean;
+  template?: TemplateDefaults | undefined;
+}) {
   const [state, formAction, isPending] = useActionState<FormState, FormData>(registerServerAction, {});
-  const [transport, setTransport] = useState<Transport>("streamable_http");
+  const [transport, setTransport] = useState<Transport>(template?.transport ?? "streamable_http");
   const errors = state.fieldErrors ?? {};
   const choices = TRANSPORT_CHOICES.filter((choice) => allowStdio || choice.value !== "stdio");
   const isStdio = transport === "stdio";
@@ -41,10 +59,23 @@ export function RegisterServerForm({ allowStdio }: { allowStdio: boolean }) {
       action={formAction}
       className="max-w-2xl space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
     >
+      {template ? (
+        <>
+          <input type="hidden" name="template" value={template.id} />
+          <p
+            className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900"
+            data-testid="template-prefill"
+          >
+            Pre-filled from the {template.title} template. Check the command, and fill in{" "}
+            {template.requiredEnv.join(", ")} below.
+          </p>
+        </>
+      ) : null}
       <FormError message={state.formError} />
       <TextField
         id="name"
         label="Name"
+        defaultValue={template?.name}
         placeholder="e.g. github"
         hint="How you and your agents' grants will refer to this server."
         errors={errors.name}
@@ -111,6 +142,7 @@ export function RegisterServerForm({ allowStdio }: { allowStdio: boolean }) {
           id="command"
           label="Command"
           placeholder="e.g. npx"
+          defaultValue={template?.command}
           disabled={!isStdio}
           errors={errors.command}
         />
@@ -119,6 +151,7 @@ export function RegisterServerForm({ allowStdio }: { allowStdio: boolean }) {
           label="Arguments"
           rows={3}
           placeholder={"-y\n@modelcontextprotocol/server-everything"}
+          defaultValue={template?.args}
           disabled={!isStdio}
           hint="One argument per line."
           errors={errors.args}
@@ -128,8 +161,19 @@ export function RegisterServerForm({ allowStdio }: { allowStdio: boolean }) {
           label="Environment variables"
           rows={3}
           placeholder="API_KEY=value"
+          defaultValue={template?.env}
           disabled={!isStdio}
-          hint='One "KEY=value" per line. Stored encrypted and never shown again.'
+          hint={
+            <>
+              One "KEY=value" per line. Stored encrypted and never shown again.
+              {template?.requiredEnv.length ? (
+                <strong className="mt-1 block font-medium text-slate-700" data-testid="template-required-env">
+                  Required by this server: {template.requiredEnv.join(", ")} — fill in its value after the
+                  "=".
+                </strong>
+              ) : null}
+            </>
+          }
           errors={errors.env}
         />
       </div>

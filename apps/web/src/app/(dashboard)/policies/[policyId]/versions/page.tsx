@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
+import { LineDiff } from "@/components/ui/line-diff";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
@@ -14,7 +15,6 @@ import { requireSession } from "@/server/auth/session";
 import { orNotFound } from "@/server/or-not-found";
 import { getServices } from "@/server/services";
 import { CompareForm } from "./compare-form";
-import { PolicyDiff } from "./policy-diff";
 import { RollbackForm } from "./rollback-form";
 
 export const metadata: Metadata = { title: "Policy history" };
@@ -92,7 +92,8 @@ export default async function PolicyVersionsPage({ params, searchParams }: Props
             Changes from version {from.version} to version {to.version}
           </h2>
           <CompareForm versions={versions.map((v) => v.version)} from={from.version} to={to.version} />
-          <PolicyDiff
+          <LineDiff
+            testId="policy-diff"
             lines={diffLines(formatPolicyDocument(from.document), formatPolicyDocument(to.document))}
           />
         </section>

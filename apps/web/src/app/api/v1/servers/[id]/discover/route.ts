@@ -1,18 +1,22 @@
-import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
+import { syncCatalogue } from "@gatehouse/core/catalogue/sync-catalogue";
 import { getServer } from "@gatehouse/core/servers/get-server";
 import { apiRoute } from "@/server/api/api-route";
 import { respond } from "@/server/api/respond";
 import { IdParamsSchema } from "@/server/api/schemas/common-schemas";
 import { DiscoverResponseSchema } from "@/server/api/schemas/server-schemas";
 
-/** Connects to the server, catalogues its tools and says what changed; an unreachable server is 502. */
+/**
+ * Connects to the server, catalogues and classifies its tools, tells the proxies when anything
+ * changed, and says what changed; an unreachable server is 502.
+ */
 export const POST = apiRoute(
   { permission: "manage_servers", params: IdParamsSchema },
   async ({ principal, params, services }) => {
-    const { db, secretBox, env } = services;
-    const { toolCount, changes } = await discoverTools({
+    const { db, secretBox, env, notifyGrantChange } = services;
+    const { toolCount, changes } = await syncCatalogue({
       db,
       secretBox,
+      notify: notifyGrantChange,
       orgId: principal.orgId,
       serverId: params.id,
       allowStdio: env.GATEHOUSE_ALLOW_STDIO,

@@ -1,4 +1,4 @@
-/** Text with `backticked` spans shown as code, as the OpenAPI descriptions are written. */
+/** Text with `backticked` spans shown as code, as OpenAPI descriptions and template notes are written. */
 export function InlineCode({ text }: { text: string }) {
   return text.split("`").map((part, index) =>
     index % 2 === 1 ? (
