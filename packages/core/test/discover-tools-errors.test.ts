@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
+import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
 import { registerServer } from "@gatehouse/core/servers/register-server";
 import type { RegisterServerInput } from "@gatehouse/core/servers/register-server-input";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
@@ -157,6 +159,32 @@ describe("discoverTools explains why a server could not be discovered", () => {
       message:
         "This Gatehouse does not allow stdio servers. An operator can enable them with GATEHOUSE_ALLOW_STDIO=true.",
     });
+    const server = await db.mcpServer.findUniqueOrThrow({ where: { id: serverId } });
+    expect(server).toMatchObject({ status: "error", lastError: failure.message });
+  });
+});
+
+describe("credentials sealed under another key", () => {
+  it("says the encryption key changed, and records it on the server", async () => {
+    const { serverId } = await registerServer({
+      db,
+      secretBox: createSecretBox(randomBytes(32).toString("base64")),
+      orgId,
+      allowStdio: false,
+      input: {
+        name: `other key ${uniqueSuffix()}`,
+        transport: "streamable_http",
+        url: "http://127.0.0.1:9/mcp",
+        headers: { Authorization: "Bearer sealed-elsewhere" },
+      },
+    });
+    const failure = await gatehouseFailure(
+      discoverTools({ db, secretBox: testSecretBox, orgId, serverId, allowStdio: false, timeoutMs: 5_000 }),
+    );
+    expect(failure.code).toBe("misconfigured");
+    expect(failure.message).toMatch(
+      /^Gatehouse cannot decrypt this server's stored credentials: GATEHOUSE_ENCRYPTION_KEY/,
+    );
     const server = await db.mcpServer.findUniqueOrThrow({ where: { id: serverId } });
     expect(server).toMatchObject({ status: "error", lastError: failure.message });
   });

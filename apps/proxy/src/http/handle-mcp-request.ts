@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isGatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import { hashGrantToken, looksLikeGrantToken } from "@gatehouse/core/grants/grant-token";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
@@ -70,7 +71,9 @@ async function resolveGrant(
   } catch (error) {
     // Fail closed: without the grant there is no policy to enforce.
     deps.logger.error({ err: error }, "could not load grant");
-    const message = "Gatehouse cannot load this grant right now (database unavailable). Try again shortly.";
+    const message = isGatehouseError(error)
+      ? `Gatehouse cannot serve this grant: ${error.publicMessage}`
+      : "Gatehouse cannot load this grant right now (database unavailable). Try again shortly.";
     sendJsonRpcError(res, { status: 503, code: JSON_RPC.internalError, message });
     return null;
   }

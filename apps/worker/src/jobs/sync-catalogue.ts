@@ -26,8 +26,11 @@ export async function syncCatalogueJob(deps: SyncDeps, job: Job) {
     deps.logger.info({ serverId, reason, changes: result.changes }, "catalogue synced");
     return { toolCount: result.toolCount, changes: result.changes };
   } catch (error) {
-    // A deleted server will never sync; anything else (unreachable upstream) is retried.
-    if (isGatehouseError(error, "not_found")) throw new UnrecoverableError(error.publicMessage);
+    // A deleted server, or credentials sealed under another key, will never sync by retrying;
+    // anything else (an unreachable upstream) is retried.
+    if (isGatehouseError(error, "not_found") || isGatehouseError(error, "misconfigured")) {
+      throw new UnrecoverableError(error.publicMessage);
+    }
     throw error;
   }
 }

@@ -23,8 +23,8 @@ export async function discoverTools(options: {
   const { db, orgId, serverId } = options;
   const server = await db.mcpServer.findFirst({ where: { id: serverId, orgId } });
   if (!server) throw new GatehouseError("not_found", "No such server in this organisation.");
-  const config = toUpstreamConfig(server, options.secretBox);
   try {
+    const config = toUpstreamConfig(server, options.secretBox);
     const connection = await connectUpstream(config, options);
     try {
       const tools = await listUpstreamTools(connection.client, options.timeoutMs).catch((error: unknown) => {

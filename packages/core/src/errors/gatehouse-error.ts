@@ -9,6 +9,7 @@ export type ErrorCode =
   | "upstream_auth_failed"
   | "upstream_not_mcp"
   | "upstream_failed"
+  | "misconfigured"
   | "internal";
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -21,6 +22,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   upstream_auth_failed: 502,
   upstream_not_mcp: 502,
   upstream_failed: 502,
+  misconfigured: 500,
   internal: 500,
 };
 

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { GatehouseError } from "../errors/gatehouse-error";
 
 /** Encrypts and decrypts small secrets (upstream headers, env values) with AES-256-GCM. */
 export type SecretBox = {
@@ -48,7 +49,20 @@ export function sealRecord(box: SecretBox, record: Record<string, string>): stri
   return Object.keys(record).length === 0 ? null : box.encrypt(JSON.stringify(record));
 }
 
-/** Opens a ciphertext produced by sealRecord; null opens to an empty map. */
+/**
+ * Opens a ciphertext produced by sealRecord; null opens to an empty map. A value
+ * sealed under another key fails with a message saying so (authentication fails
+ * rather than yielding garbage, which is what GCM is for).
+ */
 export function openRecord(box: SecretBox, sealed: string | null): Record<string, string> {
-  return sealed === null ? {} : (JSON.parse(box.decrypt(sealed)) as Record<string, string>);
+  if (sealed === null) return {};
+  try {
+    return JSON.parse(box.decrypt(sealed)) as Record<string, string>;
+  } catch (error) {
+    throw new GatehouseError(
+      "misconfigured",
+      "Gatehouse cannot decrypt this server's stored credentials: GATEHOUSE_ENCRYPTION_KEY is not the key they were saved with. Restore the original key, or register the server again with its headers or env values.",
+      { cause: error },
+    );
+  }
 }
