@@ -6,21 +6,24 @@ import { requireLiveGrant } from "./require-live-grant";
 import { relayUpstreamError } from "./upstream-errors";
 
 /** One of the list methods Gatehouse filters: which items it returns, and how each is named in the policy. */
-export type ListSpec<Item, Result> = {
+type Listing<Key extends string> = Record<Key, unknown[]>;
+type ItemOf<Key extends string, Result extends Listing<Key>> = Result[Key][number];
+
+export type ListSpec<Key extends string, Result extends Listing<Key>> = {
   kind: CallKind;
   method: string;
   fetch: () => Promise<Result>;
-  items: (result: Result) => Item[];
-  withItems: (result: Result, items: Item[]) => Result;
-  nameOf: (item: Item) => string;
+  /** The result's field holding the items, e.g. "tools". */
+  key: Key;
+  nameOf: (item: ItemOf<Key, Result>) => string;
   /** Looks at the upstream's full answer before filtering (tools are checked against the catalogue). */
-  inspect?: (grant: LiveGrant, items: Item[]) => void;
+  inspect?: (grant: LiveGrant, items: ItemOf<Key, Result>[]) => void;
 };
 
 /** A list request: the upstream's answer, less every item this grant's policy hides or statically denies. */
-export async function handleList<Item, Result>(
+export async function handleList<Key extends string, Result extends Listing<Key>>(
   deps: GatewayDeps,
-  spec: ListSpec<Item, Result>,
+  spec: ListSpec<Key, Result>,
   sessionId: string | undefined,
 ): Promise<Result> {
   const startedAtMs = deps.now();
@@ -42,7 +45,7 @@ export async function handleList<Item, Result>(
     audit({ upstreamError: relayed.message });
     throw relayed;
   }
-  const all = spec.items(result);
+  const all = result[spec.key];
   spec.inspect?.(grant, all);
   const visible = all.filter((item) => {
     const name = spec.nameOf(item);
@@ -50,5 +53,5 @@ export async function handleList<Item, Result>(
     return isVisible(grant.policy, { kind: spec.kind, name, ...(category ? { category } : {}) });
   });
   audit({ reason: `${visible.length} listed, ${all.length - visible.length} hidden by policy` });
-  return spec.withItems(result, visible);
+  return { ...result, [spec.key]: visible };
 }
