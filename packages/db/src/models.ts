@@ -1,4 +1,5 @@
 export type {
+  ApprovalRequest,
   AuditEvent,
   Grant,
   McpServer,
@@ -6,5 +7,15 @@ export type {
   Organization,
   Tool,
   User,
+  WebhookDelivery,
+  WebhookEndpoint,
 } from "./generated/prisma/client";
-export { Decision, Prisma, Role, ServerStatus, ServerTransport } from "./generated/prisma/client";
+export {
+  ApprovalStatus,
+  Decision,
+  Prisma,
+  Role,
+  ServerStatus,
+  ServerTransport,
+  WebhookDeliveryStatus,
+} from "./generated/prisma/client";

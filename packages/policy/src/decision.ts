@@ -1,5 +1,5 @@
 import { type CallKind, describeItem } from "./call-facts";
-import type { LimitScope, PolicyMode } from "./policy-schema";
+import type { ApprovalSettings, LimitScope, PolicyMode } from "./policy-schema";
 
 /** A limit the proxy must count this call against, with its window already placed in time. */
 export type ResolvedLimit = {
@@ -24,7 +24,15 @@ export type ResolvedLimit = {
 export type Decision =
   | { effect: "allow"; rule: string; reason: string | null; limits: ResolvedLimit[]; mode: PolicyMode }
   | { effect: "deny"; rule: string; reason: string; mode: PolicyMode }
-  | { effect: "require_approval"; rule: string; reason: string; limits: ResolvedLimit[]; mode: PolicyMode };
+  | {
+      effect: "require_approval";
+      rule: string;
+      reason: string;
+      limits: ResolvedLimit[];
+      mode: PolicyMode;
+      /** The entry's approval settings over the policy's; absent fields use the operator's defaults. */
+      approval: ApprovalSettings;
+    };
 
 /** The rule name of a call no entry selected. */
 export const DEFAULT_RULES = { allow: "(default allow)", deny: "(default deny)" } as const;

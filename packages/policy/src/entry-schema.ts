@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ApprovalSettingsSchema } from "./approval-schema";
 import { ConditionListSchema } from "./condition-schema";
 import { LimitSchema, RateLimitSchema } from "./limit-schema";
 import { fieldError, namedStrictObject, quoteList } from "./schema-messages";
@@ -51,6 +52,9 @@ export const EntrySchema = namedStrictObject("entry", 'an object such as {"actio
     .array(ApproveIfSchema, { error: fieldError("approve_if", "an array of items with conditions") })
     .optional()
     .describe("Hold for approval when all conditions of any one item match."),
+  approval: ApprovalSettingsSchema.optional().describe(
+    "How the calls this entry holds wait and may be approved; overrides the policy's approval settings field by field.",
+  ),
 })
   .superRefine((entry, ctx) => {
     const pointless = findPointlessFields(entry);
@@ -66,10 +70,11 @@ function findPointlessFields(entry: {
   rate_limit?: unknown;
   deny_if?: unknown;
   approve_if?: unknown;
+  approval?: unknown;
 }): [string, string][] {
   const fields: [string, string][] = [];
   if (entry.action === "deny") {
-    for (const field of ["limits", "rate_limit", "deny_if", "approve_if"] as const) {
+    for (const field of ["limits", "rate_limit", "deny_if", "approve_if", "approval"] as const) {
       if (entry[field] === undefined) continue;
       fields.push([
         field,
@@ -83,6 +88,12 @@ function findPointlessFields(entry: {
       "approve_if",
       'approve_if has no effect when "action" is "require_approval" (every call is already held); ' +
         'remove "approve_if" or set "action" to "allow"',
+    ]);
+  }
+  if (entry.action === "allow" && entry.approval !== undefined && entry.approve_if === undefined) {
+    fields.push([
+      "approval",
+      'approval has no effect unless the entry holds calls; set "action" to "require_approval", add "approve_if", or remove "approval"',
     ]);
   }
   return fields;

@@ -12,7 +12,8 @@
  *      a. action "deny" → deny (reason = entry.reason or the standard text);
  *      b. the first `deny_if` item whose conditions all match → deny (reason = its on_deny);
  *      c. action "require_approval", or the first `approve_if` item that matches →
- *         require_approval (reason = the item's reason, else entry.reason, else standard);
+ *         require_approval (reason = the item's reason, else entry.reason, else standard;
+ *         approval settings = the entry's `approval` over the policy's, field by field);
  *      d. otherwise allow. Allowed and held calls carry their limits: the entry's `limits`,
  *         then its `rate_limit`, then (tools only) `all_tools.limits`. If a limit's
  *         `increment_from` argument is missing, not a finite number or negative, the call is
@@ -25,7 +26,7 @@ import type { CallFacts } from "./call-facts";
 import { matchesAll } from "./conditions";
 import { DEFAULT_RULES, type Decision, STANDARD_REASONS } from "./decision";
 import { toJsonPointer } from "./json-pointer";
-import type { Policy, PolicyMode } from "./policy-schema";
+import type { ApprovalSettings, Policy, PolicyMode } from "./policy-schema";
 import { listLimitSources, resolveLimits } from "./resolve-limits";
 import { findHidingGlob, type SelectedEntry, selectEntry } from "./select-entry";
 
@@ -33,7 +34,7 @@ export type { CallFacts, CallKind } from "./call-facts";
 export type { Decision, ResolvedLimit } from "./decision";
 
 type Call = { policy: Policy; facts: CallFacts; now: Date; mode: PolicyMode };
-type Hold = { rule: string; reason: string };
+type Hold = { rule: string; reason: string; approval: ApprovalSettings };
 
 /** Decides a call under `policy` at time `now`; pure, total and deterministic. */
 export function evaluateCall(policy: Policy, facts: CallFacts, now: Date): Decision {
@@ -65,11 +66,12 @@ function decideEntry(call: Call, selected: SelectedEntry): Decision {
 
 function findHold(call: Call, { entry }: SelectedEntry, rule: string): Hold | undefined {
   const standard = STANDARD_REASONS.approval(call.facts);
-  if (entry.action === "require_approval") return { rule, reason: entry.reason ?? standard };
+  const approval = { ...call.policy.approval, ...entry.approval };
+  if (entry.action === "require_approval") return { rule, reason: entry.reason ?? standard, approval };
   const index = (entry.approve_if ?? []).findIndex((item) => matchesAll(item.conditions, call.facts));
   const item = entry.approve_if?.[index];
   if (item === undefined) return undefined;
-  return { rule: `${rule}/approve_if/${index}`, reason: item.reason ?? entry.reason ?? standard };
+  return { rule: `${rule}/approve_if/${index}`, reason: item.reason ?? entry.reason ?? standard, approval };
 }
 
 // Allows or holds the call under its limits; limits that cannot be counted deny it.

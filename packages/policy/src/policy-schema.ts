@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ApprovalSettingsSchema } from "./approval-schema";
 import { EntrySchema } from "./entry-schema";
 import { findCounterConflicts } from "./find-counter-conflicts";
 import { LimitSchema } from "./limit-schema";
@@ -10,6 +11,7 @@ import {
   rejectProtoKey,
 } from "./schema-messages";
 
+export type { ApprovalSettings } from "./approval-schema";
 export type { EntryAction, PolicyEntry } from "./entry-schema";
 export type { Limit, LimitScope, RateLimit } from "./limit-schema";
 export type { LimitWindow } from "./limit-window";
@@ -71,6 +73,9 @@ export const PolicySchema = namedStrictObject("policy", 'a JSON object with "ver
     .describe(
       "block (default): a tool whose definition changed since it was approved is refused until a person approves it; allow: changes are accepted.",
     ),
+  approval: ApprovalSettingsSchema.optional().describe(
+    "How calls held for approval wait and may be approved; entries may override it.",
+  ),
   hide: z
     .array(nameSchema("hide glob", MAX_NAME_CHARS), { error: fieldError("hide", "an array of tool globs") })
     .optional()

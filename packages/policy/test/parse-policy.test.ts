@@ -134,7 +134,7 @@ describe("parsePolicy reports precise errors", () => {
         {
           path: "tools.t",
           message:
-            'unknown key "priority" (allowed keys are "action", "reason", "limits", "rate_limit", "deny_if" and "approve_if")',
+            'unknown key "priority" (allowed keys are "action", "reason", "limits", "rate_limit", "deny_if", "approve_if" and "approval")',
         },
       ],
     ],

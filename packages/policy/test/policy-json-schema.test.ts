@@ -53,6 +53,7 @@ describe("policyJsonSchema", () => {
       "default",
       "mode",
       "on_tool_change",
+      "approval",
       "hide",
       "all_tools",
       "categories",

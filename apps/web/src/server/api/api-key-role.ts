@@ -12,6 +12,8 @@ const ALL_PERMISSIONS: Record<Permission, true> = {
   manage_grants: true,
   manage_policies: true,
   approve_tool_changes: true,
+  decide_approvals: true,
+  manage_webhooks: true,
 };
 
 /**

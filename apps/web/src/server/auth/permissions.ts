@@ -2,7 +2,13 @@ import { GatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import type { Role } from "@gatehouse/db/models";
 
 /** What a dashboard user can do beyond reading their organisation's data. */
-export type Permission = "manage_servers" | "manage_grants" | "manage_policies" | "approve_tool_changes";
+export type Permission =
+  | "manage_servers"
+  | "manage_grants"
+  | "manage_policies"
+  | "approve_tool_changes"
+  | "decide_approvals"
+  | "manage_webhooks";
 
 const ROLES_ALLOWED: Record<Permission, readonly Role[]> = {
   manage_servers: ["owner", "admin"],
@@ -10,6 +16,10 @@ const ROLES_ALLOWED: Record<Permission, readonly Role[]> = {
   manage_policies: ["owner", "admin", "policy_manager"],
   // Accepting a changed tool definition is a policy decision: it lets agents call it again.
   approve_tool_changes: ["owner", "admin", "policy_manager"],
+  // Letting a held call through acts on the upstream's real data, so it is kept to the
+  // organisation's owners and admins.
+  decide_approvals: ["owner", "admin"],
+  manage_webhooks: ["owner", "admin"],
 };
 
 /** True when the role may perform the action; pages use it to hide controls. */
