@@ -195,19 +195,20 @@ describe("approval requests", () => {
   });
 
   it("sweeps requests whose proxy stopped as abandoned and long-expired ones as expired", async () => {
-    const gone = await open({ holderId: "proxy-gone" });
-    const stale = await open({ holderId: "proxy-live", timeoutSeconds: 1 });
-    const waiting = await open({ holderId: "proxy-live" });
+    const holderPrefix = `sweep-${Date.now()}`;
+    const gone = await open({ holderId: `${holderPrefix}:gone` });
+    const stale = await open({ holderId: `${holderPrefix}:live`, timeoutSeconds: 1 });
+    const waiting = await open({ holderId: `${holderPrefix}:live` });
+    const otherInstallation = await open({ holderId: "elsewhere:gone" });
     const now = new Date(NOW.getTime() + 60_000);
-    // Other test files' proxies hold requests in this database too: only "proxy-gone" is dead.
-    const findLiveHolders = async (ids: readonly string[]) =>
-      new Set(ids.filter((id) => id !== "proxy-gone"));
-    await sweepApprovalRequests({ db, now, findLiveHolders });
+    const findLiveHolders = async () => new Set([`${holderPrefix}:live`]);
+    await sweepApprovalRequests({ db, holderPrefix, now, findLiveHolders });
     const statusOf = async (id: string) =>
       (await db.approvalRequest.findUniqueOrThrow({ where: { id } })).status;
     expect(await statusOf(gone.id)).toBe("abandoned");
     expect(await statusOf(stale.id)).toBe("expired");
     expect(await statusOf(waiting.id)).toBe("pending");
+    expect(await statusOf(otherInstallation.id)).toBe("pending");
     const row = await db.approvalRequest.findUniqueOrThrow({ where: { id: gone.id } });
     expect(row.argumentsEncrypted).toBeNull();
   });

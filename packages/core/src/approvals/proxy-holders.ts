@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 /**
  * Liveness of the proxy processes holding calls for approval: each refreshes a Redis
  * key with a short TTL, so a process that dies stops refreshing and its pending
@@ -7,6 +9,14 @@ type HolderRedis = {
   set(key: string, value: string, mode: "PX", ttlMs: number): Promise<unknown>;
   exists(...keys: string[]): Promise<number>;
 };
+
+/**
+ * A new holder id for one proxy process. It starts with the installation's prefix so a
+ * sweep only judges its own installation's holders (test runs share one database).
+ */
+export function createHolderId(prefix: string): string {
+  return `${prefix}:${randomUUID()}`;
+}
 
 function holderKey(prefix: string, holderId: string): string {
   return `${prefix}:approval-holder:${holderId}`;

@@ -11,11 +11,13 @@ const EXPIRY_GRACE_MS = 30_000;
  */
 export async function sweepApprovalRequests(deps: {
   db: Db;
+  /** The installation's prefix: only holders created with createHolderId(prefix) are judged. */
+  holderPrefix: string;
   findLiveHolders: (holderIds: readonly string[]) => Promise<Set<string>>;
   now: Date;
 }): Promise<{ abandoned: number; expired: number }> {
   const pending = await deps.db.approvalRequest.findMany({
-    where: { status: "pending" },
+    where: { status: "pending", holderId: { startsWith: `${deps.holderPrefix}:` } },
     select: { id: true, holderId: true, expiresAt: true },
     take: 1000,
   });
