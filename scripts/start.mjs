@@ -49,7 +49,7 @@ const [webReady, proxyReady] = await Promise.all([
 ]);
 if (webReady && proxyReady) {
   console.log(
-    `\n✔ Gatehouse is running\n  Dashboard: ${env.NEXTAUTH_URL}\n  Proxy:     ${env.GATEHOUSE_PROXY_PUBLIC_URL} (agents use the per-grant URL shown in the dashboard)\n  Worker:    consuming audit events\n  Stop with Ctrl+C.\n`,
+    `\n✔ Gatehouse is running\n  Dashboard: ${env.NEXTAUTH_URL}\n  Proxy:     ${env.GATEHOUSE_PROXY_PUBLIC_URL} (agents use the per-grant URL shown in the dashboard)\n  Worker:    consuming audit events, catalogue syncs and webhook deliveries\n  Stop with Ctrl+C.\n`,
   );
 } else {
   console.error("✖ The dashboard or the proxy did not come up in time; see the output above.");

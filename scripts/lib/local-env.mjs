@@ -38,5 +38,8 @@ export function loadLocalEnv(root) {
     GATEHOUSE_ALLOW_STDIO: "true",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  return { ...defaults, ...fromFile, ...process.env };
+  const env = { ...defaults, ...fromFile, ...process.env };
+  // Webhook messages link to the dashboard at the address people sign in on (session cookies are per host).
+  env.GATEHOUSE_DASHBOARD_URL ??= env.NEXTAUTH_URL;
+  return env;
 }

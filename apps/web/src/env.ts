@@ -1,3 +1,4 @@
+import { envFields } from "@gatehouse/core/config/env-fields";
 import { z } from "zod";
 
 // Development-only fallbacks so `next dev` works out of the box. They are public,
@@ -39,6 +40,8 @@ const EnvSchema = z.object({
     .int("Use a whole number of milliseconds.")
     .positive("Use a positive number of milliseconds.")
     .default(15_000),
+  // The same prefix as the proxy's and worker's, so the worker takes the jobs the dashboard queues.
+  GATEHOUSE_QUEUE_PREFIX: envFields.GATEHOUSE_QUEUE_PREFIX,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -13,6 +13,7 @@ describe("parseEnv", () => {
       GATEHOUSE_ALLOW_STDIO: false,
       GATEHOUSE_PROXY_PUBLIC_URL: "http://127.0.0.1:4000",
       GATEHOUSE_UPSTREAM_TIMEOUT_MS: 15_000,
+      GATEHOUSE_QUEUE_PREFIX: "gatehouse",
       LOG_LEVEL: "info",
     });
     expect(Buffer.from(env.GATEHOUSE_ENCRYPTION_KEY, "base64")).toHaveLength(32);
@@ -27,6 +28,7 @@ describe("parseEnv", () => {
     [{ GATEHOUSE_ENCRYPTION_KEY: "c2hvcnQ=" }, /GATEHOUSE_ENCRYPTION_KEY: Use 32 random bytes/],
     [{ GATEHOUSE_UPSTREAM_TIMEOUT_MS: "soon" }, /GATEHOUSE_UPSTREAM_TIMEOUT_MS: Use a number/],
     [{ DATABASE_URL: "not a url" }, /DATABASE_URL: Use a PostgreSQL connection URL/],
+    [{ GATEHOUSE_QUEUE_PREFIX: "team a" }, /GATEHOUSE_QUEUE_PREFIX: use letters, digits, _ or -/],
   ])("rejects %o naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });

@@ -7,15 +7,21 @@ import {
 import { createGrantChangeNotifier } from "@gatehouse/core/grants/grant-change-notifier";
 import { createLogger } from "@gatehouse/core/logging/create-logger";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
+import { WEBHOOK_QUEUE } from "@gatehouse/core/webhooks/webhook-job";
 import { createDb } from "@gatehouse/db/client";
 import { type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { WorkerEnv } from "./env";
+import { deliverWebhookJob } from "./jobs/deliver-webhook";
 import { ingestAuditEvents } from "./jobs/ingest-audit-events";
+import { APPROVAL_SWEEP_JOB, APPROVAL_SWEEP_QUEUE, sweepApprovals } from "./jobs/sweep-approvals";
 import { sweepCatalogues } from "./jobs/sweep-catalogues";
 import { syncCatalogueJob } from "./jobs/sync-catalogue";
 
 const SWEEP_SCHEDULER_ID = "catalogue-sweep";
+const APPROVAL_SWEEP_SCHEDULER_ID = "approval-sweep";
+// Deliveries mostly wait on receivers' networks, so several run at once cheaply.
+const WEBHOOK_CONCURRENCY = 8;
 
 /** Starts the BullMQ consumers and the catalogue sweep schedule; `close` lets running jobs finish. */
 export function createWorker(env: WorkerEnv) {
@@ -25,10 +31,12 @@ export function createWorker(env: WorkerEnv) {
   const prefix = env.GATEHOUSE_QUEUE_PREFIX;
   const publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 });
   const syncQueue = new Queue<CatalogueSyncJob>(CATALOGUE_SYNC_QUEUE, { connection, prefix });
+  const approvalSweepQueue = new Queue(APPROVAL_SWEEP_QUEUE, { connection, prefix });
+  const secretBox = createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY);
   const syncDeps = {
     db,
     logger,
-    secretBox: createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY),
+    secretBox,
     notify: createGrantChangeNotifier(publisher),
     allowStdio: env.GATEHOUSE_ALLOW_STDIO,
     timeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
@@ -46,9 +54,21 @@ export function createWorker(env: WorkerEnv) {
         : syncCatalogueJob(syncDeps, job),
     { connection, prefix, concurrency: 2 },
   );
+  const webhooks = new Worker(
+    WEBHOOK_QUEUE,
+    (job) => deliverWebhookJob({ db, logger, secretBox, dashboardUrl: env.GATEHOUSE_DASHBOARD_URL }, job),
+    { connection, prefix, concurrency: WEBHOOK_CONCURRENCY },
+  );
+  const approvals = new Worker(
+    APPROVAL_SWEEP_QUEUE,
+    () => sweepApprovals({ db, redis: publisher, prefix, logger }),
+    { connection, prefix, concurrency: 1 },
+  );
   for (const [name, worker] of [
     ["audit", audit],
     ["catalogue", catalogue],
+    ["webhooks", webhooks],
+    ["approvals", approvals],
   ] as const) {
     worker.on("failed", (job, error) => {
       logger.error({ err: error, queue: name, jobId: job?.id, attempts: job?.attemptsMade }, "job failed");
@@ -56,21 +76,30 @@ export function createWorker(env: WorkerEnv) {
     worker.on("error", (error) => logger.error({ err: error, queue: name }, "worker error"));
   }
 
-  /** Re-reads every connected server's tools on a fixed schedule (one scheduler however many workers run). */
+  /**
+   * Re-reads every connected server's tools, and ends approval requests whose proxy
+   * stopped, on fixed schedules (one scheduler each however many workers run).
+   */
   async function scheduleSweeps(): Promise<void> {
+    const opts = { removeOnComplete: true, removeOnFail: 10 };
     await syncQueue.upsertJobScheduler(
       SWEEP_SCHEDULER_ID,
       { every: env.GATEHOUSE_CATALOGUE_SYNC_MINUTES * 60_000 },
-      { name: CATALOGUE_SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: 10 } },
+      { name: CATALOGUE_SWEEP_JOB, opts },
+    );
+    await approvalSweepQueue.upsertJobScheduler(
+      APPROVAL_SWEEP_SCHEDULER_ID,
+      { every: env.GATEHOUSE_APPROVAL_SWEEP_SECONDS * 1000 },
+      { name: APPROVAL_SWEEP_JOB, opts },
     );
   }
 
   async function close(): Promise<void> {
-    await Promise.all([audit.close(), catalogue.close()]);
-    await syncQueue.close();
+    await Promise.all([audit.close(), catalogue.close(), webhooks.close(), approvals.close()]);
+    await Promise.all([syncQueue.close(), approvalSweepQueue.close()]);
     publisher.disconnect();
     await db.$disconnect();
   }
 
-  return { audit, catalogue, syncQueue, logger, scheduleSweeps, close };
+  return { audit, catalogue, webhooks, approvals, syncQueue, logger, scheduleSweeps, close };
 }

@@ -14,6 +14,12 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 60)
     .default(15),
+  // How often approval requests of stopped proxies are marked abandoned.
+  GATEHOUSE_APPROVAL_SWEEP_SECONDS: z.coerce.number().int().positive().max(3600).default(15),
+  // Where webhook messages link to, so a person can open the approval request they announce.
+  GATEHOUSE_DASHBOARD_URL: z
+    .url("use the dashboard's public URL, e.g. https://gatehouse.example.com")
+    .default("http://127.0.0.1:3000"),
   WORKER_AUDIT_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
 });
 

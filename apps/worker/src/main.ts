@@ -2,9 +2,16 @@ import { createWorker } from "./create-worker";
 import { loadWorkerEnv } from "./env";
 
 const worker = createWorker(loadWorkerEnv());
-await Promise.all([worker.audit.waitUntilReady(), worker.catalogue.waitUntilReady()]);
+await Promise.all([
+  worker.audit.waitUntilReady(),
+  worker.catalogue.waitUntilReady(),
+  worker.webhooks.waitUntilReady(),
+  worker.approvals.waitUntilReady(),
+]);
 await worker.scheduleSweeps();
-worker.logger.info("Gatehouse worker consuming audit events and catalogue syncs");
+worker.logger.info(
+  "Gatehouse worker consuming audit events, catalogue syncs, webhook deliveries and approval sweeps",
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -40,6 +40,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
     GATEHOUSE_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     GATEHOUSE_PROXY_PUBLIC_URL: proxyUrl,
+    GATEHOUSE_DASHBOARD_URL: webUrl,
     GATEHOUSE_ALLOW_STDIO: options.allowStdio ? "true" : "false",
     GATEHOUSE_QUEUE_PREFIX: QUEUE_PREFIX,
     PROXY_PORT: String(proxyPort),

@@ -5,7 +5,9 @@ import {
 } from "@gatehouse/core/grants/grant-change-notifier";
 import { createLogger, type Logger } from "@gatehouse/core/logging/create-logger";
 import { createSecretBox, type SecretBox } from "@gatehouse/core/secrets/secret-box";
+import { WEBHOOK_QUEUE, type WebhookJob } from "@gatehouse/core/webhooks/webhook-job";
 import { createDb, type Db } from "@gatehouse/db/client";
+import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { type Env, getEnv } from "@/env";
 
@@ -16,6 +18,8 @@ export type Services = {
   redis: Redis;
   secretBox: SecretBox;
   notifyGrantChange: GrantChangeNotifier;
+  /** The queue the worker delivers webhooks from; opened on first use, as most requests never need it. */
+  webhookQueue: () => Queue<WebhookJob>;
   logger: Logger;
 };
 
@@ -34,12 +38,21 @@ export function createServices(env: Env): Services {
   // Fail a publish quickly when Redis is down rather than hanging the request that triggered it.
   const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
   redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+  let webhookQueue: Queue<WebhookJob> | undefined;
   return {
     env,
     db: createDb(env.DATABASE_URL),
     redis,
     secretBox: createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY),
     notifyGrantChange: createGrantChangeNotifier(redis),
+    webhookQueue: () => {
+      webhookQueue ??= new Queue<WebhookJob>(WEBHOOK_QUEUE, {
+        // Fail the "Send test" request quickly when Redis is down, as the publisher above does.
+        connection: { url: env.REDIS_URL, maxRetriesPerRequest: 2 },
+        prefix: env.GATEHOUSE_QUEUE_PREFIX,
+      });
+      return webhookQueue;
+    },
     logger,
   };
 }

@@ -100,7 +100,10 @@ async function openDelivery(
 ): Promise<Target | Skipped> {
   const approval =
     job.event === "approval.requested"
-      ? await deps.db.approvalRequest.findUnique({ where: { id: job.approvalId }, select: APPROVAL_PAYLOAD_SELECT })
+      ? await deps.db.approvalRequest.findUnique({
+          where: { id: job.approvalId },
+          select: APPROVAL_PAYLOAD_SELECT,
+        })
       : null;
   const orgId = job.event === "approval.requested" ? approval?.orgId : job.orgId;
   if (!orgId) return { status: "skipped", reason: "the approval request no longer exists" };
@@ -117,11 +120,7 @@ async function openDelivery(
   return { deliveryId, event: job.event, body: JSON.stringify(payload), webhook };
 }
 
-async function loadDelivery(
-  db: Db,
-  event: WebhookEvent,
-  deliveryId: string,
-): Promise<Target | Skipped> {
+async function loadDelivery(db: Db, event: WebhookEvent, deliveryId: string): Promise<Target | Skipped> {
   const delivery = await db.webhookDelivery.findUnique({
     where: { id: deliveryId },
     select: { payload: true, webhook: { select: WEBHOOK_SELECT } },

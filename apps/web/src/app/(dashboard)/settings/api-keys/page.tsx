@@ -8,6 +8,7 @@ import { linkClass } from "@/components/ui/styles";
 import { canManageApiKeys } from "@/server/api/api-key-role";
 import { requireSession } from "@/server/auth/session";
 import { getServices } from "@/server/services";
+import { SettingsNav } from "../settings-nav";
 import { ApiKeysTable } from "./api-keys-table";
 import { CreateApiKeyForm } from "./create-api-key-form";
 
@@ -29,6 +30,7 @@ export default async function ApiKeysPage() {
   if (!canManageApiKeys(session.role)) {
     return (
       <DashboardShell session={session}>
+        <SettingsNav />
         <PageHeader title="API keys" description={description} />
         <EmptyState title="Only owners and admins can manage API keys">
           Ask an owner or admin of your organisation for a key.
@@ -39,6 +41,7 @@ export default async function ApiKeysPage() {
   const apiKeys = await listApiKeys({ db: getServices().db, orgId: session.orgId });
   return (
     <DashboardShell session={session}>
+      <SettingsNav />
       <PageHeader title="API keys" description={description} />
       <div className="space-y-6">
         <CreateApiKeyForm />

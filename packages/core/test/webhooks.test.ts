@@ -1,0 +1,119 @@
+import { deleteWebhook } from "@gatehouse/core/webhooks/delete-webhook";
+import { getWebhook } from "@gatehouse/core/webhooks/get-webhook";
+import { listWebhookDeliveries } from "@gatehouse/core/webhooks/list-webhook-deliveries";
+import { rotateWebhookSecret } from "@gatehouse/core/webhooks/rotate-webhook-secret";
+import { saveWebhook } from "@gatehouse/core/webhooks/save-webhook";
+import { setWebhookEnabled } from "@gatehouse/core/webhooks/set-webhook-enabled";
+import { createTestAccount } from "@gatehouse/testing/create-test-account";
+import { describe, expect, it } from "vitest";
+import { gatehouseFailure, testSecretBox, useTestDb } from "./test-support";
+
+const db = useTestDb();
+const URL_MESSAGE = "Enter an http:// or https:// URL, e.g. https://hooks.example.com/gatehouse.";
+
+function save(orgId: string, url: string) {
+  return saveWebhook({ db, secretBox: testSecretBox, orgId, url });
+}
+
+describe("saveWebhook", () => {
+  it.each([
+    { case: "an empty URL", url: "", message: "Enter the URL Gatehouse should send approval requests to." },
+    { case: "an ftp URL", url: "ftp://hooks.example.com/x", message: URL_MESSAGE },
+    { case: "a javascript: URL", url: "javascript:alert(1)", message: URL_MESSAGE },
+    { case: "words", url: "not a url", message: URL_MESSAGE },
+    {
+      case: "a URL over 2000 characters",
+      url: `https://hooks.example.com/${"a".repeat(2000)}`,
+      message: "Use a URL of at most 2000 characters.",
+    },
+  ])("refuses $case", async ({ url, message }) => {
+    const { orgId } = await createTestAccount(db, "webhook-url");
+    expect(await gatehouseFailure(save(orgId, url))).toEqual({
+      code: "invalid_input",
+      message: "Some fields need attention.",
+      fieldErrors: [{ field: "url", message }],
+    });
+    expect(await getWebhook({ db, orgId })).toBeNull();
+  });
+
+  it("returns a whsec_ secret on creation only, stores it encrypted, and keeps it when the URL changes", async () => {
+    const { orgId } = await createTestAccount(db, "webhook-save");
+    const created = await save(orgId, " https://hooks.example.com/a ");
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { orgId } });
+    expect(stored.url).toBe("https://hooks.example.com/a");
+    expect(stored.secretEncrypted).not.toContain(created.secret);
+    expect(testSecretBox.decrypt(stored.secretEncrypted)).toBe(created.secret);
+    expect(created.secret?.startsWith(stored.secretPrefix)).toBe(true);
+
+    const updated = await save(orgId, "http://127.0.0.1:8080/hook");
+    expect(updated).toEqual({ webhookId: created.webhookId, secret: null });
+    const webhook = await getWebhook({ db, orgId });
+    expect(webhook).toMatchObject({ url: "http://127.0.0.1:8080/hook", secretPrefix: stored.secretPrefix });
+    expect(Object.keys(webhook ?? {})).not.toContain("secretEncrypted");
+  });
+});
+
+describe("managing the webhook", () => {
+  it("rotates the secret, toggles it, and deletes it with its delivery log", async () => {
+    const { orgId } = await createTestAccount(db, "webhook-manage");
+    const { webhookId, secret } = await save(orgId, "https://hooks.example.com/a");
+    const rotated = await rotateWebhookSecret({ db, secretBox: testSecretBox, orgId });
+    expect(rotated.secret).not.toBe(secret);
+    const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { orgId } });
+    expect(testSecretBox.decrypt(stored.secretEncrypted)).toBe(rotated.secret);
+
+    await setWebhookEnabled({ db, orgId, isEnabled: false });
+    expect((await getWebhook({ db, orgId }))?.isEnabled).toBe(false);
+
+    await db.webhookDelivery.create({ data: { webhookId, event: "webhook.test", payload: {} } });
+    await deleteWebhook({ db, orgId });
+    await deleteWebhook({ db, orgId });
+    expect(await getWebhook({ db, orgId })).toBeNull();
+    expect(await db.webhookDelivery.count({ where: { webhookId } })).toBe(0);
+  });
+
+  it("acts only on the caller's organisation", async () => {
+    const [owner, other] = await Promise.all([
+      createTestAccount(db, "webhook-owner"),
+      createTestAccount(db, "webhook-other"),
+    ]);
+    const { webhookId } = await save(owner.orgId, "https://hooks.example.com/a");
+    await db.webhookDelivery.create({ data: { webhookId, event: "webhook.test", payload: {} } });
+    const notFound = {
+      code: "not_found",
+      message: "This organisation has no webhook. Save a URL first.",
+      fieldErrors: [],
+    };
+    expect(
+      await gatehouseFailure(rotateWebhookSecret({ db, secretBox: testSecretBox, orgId: other.orgId })),
+    ).toEqual(notFound);
+    expect(await gatehouseFailure(setWebhookEnabled({ db, orgId: other.orgId, isEnabled: false }))).toEqual(
+      notFound,
+    );
+    await deleteWebhook({ db, orgId: other.orgId });
+    expect(await getWebhook({ db, orgId: other.orgId })).toBeNull();
+    expect(await listWebhookDeliveries({ db, orgId: other.orgId })).toEqual([]);
+    expect(await listWebhookDeliveries({ db, orgId: owner.orgId })).toHaveLength(1);
+    expect((await getWebhook({ db, orgId: owner.orgId }))?.isEnabled).toBe(true);
+  });
+
+  it("lists deliveries newest first, at most 50", async () => {
+    const { orgId } = await createTestAccount(db, "webhook-log");
+    const { webhookId } = await save(orgId, "https://hooks.example.com/a");
+    const start = Date.now() - 60 * 60_000;
+    await db.webhookDelivery.createMany({
+      data: Array.from({ length: 55 }, (_, index) => ({
+        webhookId,
+        event: "webhook.test",
+        payload: {},
+        createdAt: new Date(start + index * 1000),
+      })),
+    });
+    const deliveries = await listWebhookDeliveries({ db, orgId });
+    expect(deliveries).toHaveLength(50);
+    expect(deliveries[0]?.createdAt.getTime()).toBe(start + 54 * 1000);
+    expect(deliveries[49]?.createdAt.getTime()).toBe(start + 5 * 1000);
+    expect(Object.keys(deliveries[0] ?? {})).not.toContain("payload");
+  });
+});
