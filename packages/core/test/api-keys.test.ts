@@ -61,6 +61,7 @@ describe("authenticateApiKey", () => {
     await expect(authenticateApiKey({ db, key })).resolves.toEqual({
       orgId: account.orgId,
       apiKeyId,
+      apiKeyName: "CI deploy",
       actorId: account.userId,
     });
   });

@@ -9,6 +9,7 @@ import {
 } from "@gatehouse/core/approvals/list-approval-requests";
 import { type OpenApprovalInput, openApprovalRequest } from "@gatehouse/core/approvals/open-approval-request";
 import { readApprovalArguments } from "@gatehouse/core/approvals/read-approval-arguments";
+import { readPendingApprovalArguments } from "@gatehouse/core/approvals/read-pending-approval-arguments";
 import { sweepApprovalRequests } from "@gatehouse/core/approvals/sweep-approval-requests";
 import { createGrant } from "@gatehouse/core/grants/create-grant";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
@@ -222,5 +223,18 @@ describe("approval requests", () => {
     expect(pending[0]).toMatchObject({ grant: { name: "agent" }, server: { name: expect.any(String) } });
     expect(await countPendingApprovals(db, account.orgId)).toBe(pending.length);
     expect(await listApprovalRequests(db, { orgId: other.orgId, state: "pending" })).toEqual([]);
+  });
+
+  it("reads several pending requests' arguments at once, leaving out ended and foreign ones", async () => {
+    const [first, second, decided] = await Promise.all([open(), open({ args: { path: "/tmp" } }), open()]);
+    await decideApproval(
+      { db, publish },
+      { orgId: account.orgId, approvalId: decided.id, decision: "deny", actor: alice(), now: NOW },
+    );
+    const deps = { db, secretBox: testSecretBox };
+    const approvalIds = [first.id, second.id, decided.id];
+    const read = await readPendingApprovalArguments(deps, { orgId: account.orgId, approvalIds });
+    expect(Object.fromEntries(read)).toEqual({ [first.id]: ARGS, [second.id]: { path: "/tmp" } });
+    expect((await readPendingApprovalArguments(deps, { orgId: other.orgId, approvalIds })).size).toBe(0);
   });
 });

@@ -12,11 +12,25 @@ const READY_TIMEOUT_MS = 60_000;
 // Its own queue prefix, so no other test's worker files this run's audit events.
 const QUEUE_PREFIX = "gatehouse-e2e";
 
-export type Stack = { webUrl: string; proxyUrl: string; logs: () => string; stop: () => Promise<void> };
+export type Stack = {
+  webUrl: string;
+  /** The first proxy; the dashboard shows proxy URLs on it. */
+  proxyUrl: string;
+  /** Every proxy process, the first one included. */
+  proxyUrls: string[];
+  /** Kills proxy `index` at once (SIGKILL), as a crash would. */
+  crashProxy: (index: number) => void;
+  logs: () => string;
+  stop: () => Promise<void>;
+};
 
 export type StackOptions = {
   /** Let the dashboard and proxy run stdio servers (GATEHOUSE_ALLOW_STDIO); off by default, as in production. */
   allowStdio?: boolean;
+  /** How many proxy processes share the work (one by default). */
+  proxies?: number;
+  /** More environment for every process, e.g. shorter approval timings. */
+  env?: Record<string, string>;
 };
 
 /** Starts the built dashboard, proxy and worker against the test database, as `npm start` does. */
@@ -28,9 +42,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       );
     }
   }
-  const [webPort, proxyPort] = await Promise.all([freePort(), freePort()]);
+  const webPort = await freePort();
+  const proxyPorts = await Promise.all(Array.from({ length: options.proxies ?? 1 }, () => freePort()));
   const webUrl = `http://127.0.0.1:${webPort}`;
-  const proxyUrl = `http://127.0.0.1:${proxyPort}`;
+  const proxyUrls = proxyPorts.map((port) => `http://127.0.0.1:${port}`);
+  const proxyUrl = proxyUrls[0] ?? "";
   const env = {
     ...process.env,
     NODE_ENV: "production",
@@ -43,9 +59,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     GATEHOUSE_DASHBOARD_URL: webUrl,
     GATEHOUSE_ALLOW_STDIO: options.allowStdio ? "true" : "false",
     GATEHOUSE_QUEUE_PREFIX: QUEUE_PREFIX,
-    PROXY_PORT: String(proxyPort),
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
   };
   let output = "";
   const capture = (name: string, child: ChildProcess) => {
@@ -65,18 +81,33 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         env,
       }),
     ),
-    capture("proxy", spawn(process.execPath, ["apps/proxy/dist/main.js"], { cwd: ROOT, env })),
     capture("worker", spawn(process.execPath, ["apps/worker/dist/main.js"], { cwd: ROOT, env })),
   ];
+  const proxies = proxyPorts.map((port, index) =>
+    capture(
+      `proxy ${index}`,
+      spawn(process.execPath, ["apps/proxy/dist/main.js"], {
+        cwd: ROOT,
+        env: { ...env, PROXY_PORT: String(port) },
+      }),
+    ),
+  );
+  children.push(...proxies);
   const stop = async () => {
     await Promise.all(children.map(stopChild));
   };
-  const ready = await Promise.all([waitForHttp(`${webUrl}/sign-in`), waitForHttp(`${proxyUrl}/healthz`)]);
+  const ready = await Promise.all([
+    waitForHttp(`${webUrl}/sign-in`),
+    ...proxyUrls.map((url) => waitForHttp(`${url}/healthz`)),
+  ]);
   if (!ready.every(Boolean)) {
     await stop();
     throw new Error(`The stack did not start in time:\n${output}`);
   }
-  return { webUrl, proxyUrl, logs: () => output, stop };
+  const crashProxy = (index: number) => {
+    proxies[index]?.kill("SIGKILL");
+  };
+  return { webUrl, proxyUrl, proxyUrls, crashProxy, logs: () => output, stop };
 }
 
 async function waitForHttp(url: string): Promise<boolean> {

@@ -48,7 +48,8 @@ function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
 
 /** Stops a child process, waiting for it to exit. */
 export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  // A child killed by a signal has no exit code, only a signal code; both mean it is gone.
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");

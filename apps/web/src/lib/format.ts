@@ -20,3 +20,21 @@ export function formatDateTime(date: Date): string {
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/** A length of time in its two largest units: "12 s", "4 min 5 s", "2 h 10 min", "3 d 4 h". */
+export function formatDurationMs(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const units: [string, number][] = [
+    ["d", Math.floor(seconds / 86_400)],
+    ["h", Math.floor(seconds / 3600) % 24],
+    ["min", Math.floor(seconds / 60) % 60],
+    ["s", seconds % 60],
+  ];
+  const first = units.findIndex(([, value]) => value > 0);
+  if (first === -1) return "0 s";
+  return units
+    .slice(first, first + 2)
+    .filter(([, value]) => value > 0)
+    .map(([unit, value]) => `${value} ${unit}`)
+    .join(" ");
+}

@@ -5,8 +5,11 @@ import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
 // plenty, and it spares a write on every request of a busy CI job.
 const LAST_USED_PRECISION_MS = 60_000;
 
-/** Who an API request acts for: the key's organisation, and the person who created the key. */
-export type ApiKeyPrincipal = { orgId: string; apiKeyId: string; actorId: string };
+/**
+ * Who an API request acts for: the key's organisation, and the person who created the key.
+ * The key's name says who acted where a person would otherwise be named (e.g. an approval).
+ */
+export type ApiKeyPrincipal = { orgId: string; apiKeyId: string; apiKeyName: string; actorId: string };
 
 /** Resolves a presented API key; null for anything malformed, unknown or revoked. */
 export async function authenticateApiKey(options: {
@@ -17,7 +20,7 @@ export async function authenticateApiKey(options: {
   if (!looksLikeApiKey(options.key)) return null;
   const apiKey = await options.db.apiKey.findUnique({
     where: { keyHash: hashApiKey(options.key) },
-    select: { id: true, orgId: true, createdById: true, revokedAt: true },
+    select: { id: true, name: true, orgId: true, createdById: true, revokedAt: true },
   });
   if (!apiKey || apiKey.revokedAt) return null;
   const now = options.now ?? new Date();
@@ -29,5 +32,5 @@ export async function authenticateApiKey(options: {
     },
     data: { lastUsedAt: now },
   });
-  return { orgId: apiKey.orgId, apiKeyId: apiKey.id, actorId: apiKey.createdById };
+  return { orgId: apiKey.orgId, apiKeyId: apiKey.id, apiKeyName: apiKey.name, actorId: apiKey.createdById };
 }

@@ -1,4 +1,6 @@
+import type { ApprovalStatus } from "@gatehouse/db/models";
 import Link from "next/link";
+import { describeApprovalOutcome } from "@/components/approvals/approval-outcome";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
@@ -17,6 +19,10 @@ type AuditRow = {
   upstreamError: string | null;
   latencyMs: number;
   sessionId: string | null;
+  approvalId: string | null;
+  approvalStatus: ApprovalStatus | null;
+  approvedBy: string | null;
+  approvalWaitMs: number | null;
 };
 
 const DECISION_TONES: Record<AuditRow["decision"], BadgeTone> = {
@@ -77,6 +83,7 @@ export function AuditTable({ events, grantNames }: { events: AuditRow[]; grantNa
                     shadow
                   </div>
                 ) : null}
+                <ApprovalOutcomeLine event={event} />
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-600">{event.rule ?? "—"}</td>
               <td className="max-w-xs px-3 py-2 text-slate-700">{event.reason ?? "—"}</td>
@@ -97,6 +104,27 @@ export function AuditTable({ events, grantNames }: { events: AuditRow[]; grantNa
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** For a call that was held for a person: how it ended, linking to the request. */
+function ApprovalOutcomeLine({ event }: { event: AuditRow }) {
+  if (!event.approvalStatus) return null;
+  const outcome = describeApprovalOutcome({
+    status: event.approvalStatus,
+    decidedBy: event.approvedBy,
+    waitMs: event.approvalWaitMs,
+  });
+  return (
+    <div className="mt-1 max-w-[14rem] text-xs text-slate-600" data-testid="audit-approval-outcome">
+      {event.approvalId ? (
+        <Link href={`/approvals/${event.approvalId}`} className={linkClass}>
+          {outcome}
+        </Link>
+      ) : (
+        outcome
+      )}
     </div>
   );
 }

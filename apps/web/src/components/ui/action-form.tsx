@@ -18,7 +18,8 @@ export function ActionForm({ action, children, ...props }: ActionFormProps) {
       {...props}
       onSubmit={(event) => {
         event.preventDefault();
-        const formData = new FormData(event.currentTarget);
+        // With the submitter, a clicked button's name and value are sent too (e.g. approve or deny).
+        const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
         startTransition(() => action(formData));
       }}
     >

@@ -1,5 +1,6 @@
 import "server-only";
 import { GatehouseError } from "@gatehouse/core/errors/gatehouse-error";
+import type { Role } from "@gatehouse/db/models";
 import { z } from "zod";
 import { assertCan, type Permission } from "@/server/auth/permissions";
 import { getServices, type Services } from "@/server/services";
@@ -9,28 +10,39 @@ import { toErrorResponse } from "./error-response";
 /** What Next passes a route handler besides the request. */
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export type ApiHandlerInput<Params> = {
+export type RouteHandlerInput<Principal, Params> = {
   request: Request;
-  principal: ApiPrincipal;
+  principal: Principal;
   params: Params;
   services: Services;
 };
 
+export type ApiHandlerInput<Params> = RouteHandlerInput<ApiPrincipal, Params>;
+
+type RouteOptions<Principal, ParamsSchema> = {
+  /** Says who is asking, or throws unauthenticated. */
+  authenticate: (request: Request, services: Services) => Promise<Principal>;
+  permission?: Permission;
+  params?: ParamsSchema;
+};
+
 const NoParamsSchema = z.object({});
+/** The params schema of a route without dynamic segments. */
+export type NoParams = typeof NoParamsSchema;
 
 /**
- * Wraps an /api/v1 handler: authenticates the API key, checks the permission a
- * write needs (the key's role goes through the same helper as a dashboard user's),
- * validates the path parameters and turns every error into the JSON error shape.
+ * Wraps a JSON route handler: authenticates the caller, checks the permission a
+ * write needs (every caller's role goes through the same helper as a dashboard
+ * user's), validates the path parameters and turns every error into the JSON error shape.
  */
-export function apiRoute<ParamsSchema extends z.ZodType = typeof NoParamsSchema>(
-  options: { permission?: Permission; params?: ParamsSchema },
-  handler: (input: ApiHandlerInput<z.output<ParamsSchema>>) => Promise<Response>,
+export function jsonRoute<Principal extends { role: Role }, ParamsSchema extends z.ZodType = NoParams>(
+  options: RouteOptions<Principal, ParamsSchema>,
+  handler: (input: RouteHandlerInput<Principal, z.output<ParamsSchema>>) => Promise<Response>,
 ) {
   return async (request: Request, context?: NextRouteContext): Promise<Response> => {
     const services = getServices();
     try {
-      const principal = await authenticateRequest(request, services.db);
+      const principal = await options.authenticate(request, services);
       if (options.permission) assertCan(principal, options.permission);
       // Next passes no params at all to a route without dynamic segments.
       const parsed = (options.params ?? NoParamsSchema).safeParse((await context?.params) ?? {});
@@ -42,4 +54,15 @@ export function apiRoute<ParamsSchema extends z.ZodType = typeof NoParamsSchema>
       return toErrorResponse(error, { logger: services.logger, route });
     }
   };
+}
+
+/** Wraps an /api/v1 handler: a jsonRoute whose caller is an API key. */
+export function apiRoute<ParamsSchema extends z.ZodType = NoParams>(
+  options: { permission?: Permission; params?: ParamsSchema },
+  handler: (input: ApiHandlerInput<z.output<ParamsSchema>>) => Promise<Response>,
+) {
+  return jsonRoute(
+    { ...options, authenticate: (request, services) => authenticateRequest(request, services.db) },
+    handler,
+  );
 }

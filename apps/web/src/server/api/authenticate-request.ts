@@ -1,12 +1,12 @@
 import "server-only";
-import { authenticateApiKey } from "@gatehouse/core/api-keys/authenticate-api-key";
+import { type ApiKeyPrincipal, authenticateApiKey } from "@gatehouse/core/api-keys/authenticate-api-key";
 import { GatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import type { Db } from "@gatehouse/db/client";
 import type { Role } from "@gatehouse/db/models";
 import { API_KEY_ROLE } from "./api-key-role";
 
 /** Who an API request acts for; every query a handler makes is scoped by `orgId`. */
-export type ApiPrincipal = { orgId: string; apiKeyId: string; actorId: string; role: Role };
+export type ApiPrincipal = ApiKeyPrincipal & { role: Role };
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 

@@ -1,5 +1,12 @@
 import { RegisterServerInputSchema } from "@gatehouse/core/servers/register-server-input";
 import type { z } from "zod";
+import {
+  ApprovalDecisionResponseSchema,
+  ApprovalListQuerySchema,
+  ApprovalListResponseSchema,
+  ApprovalResponseSchema,
+  DecideApprovalBodySchema,
+} from "../schemas/approval-schemas";
 import { AuditPageResponseSchema, AuditQuerySchema } from "../schemas/audit-schemas";
 import {
   CreateGrantBodySchema,
@@ -34,7 +41,7 @@ export type ApiOperation = {
   method: "get" | "post" | "put";
   path: `/api/v1/${string}`;
   operationId: string;
-  tag: "Servers" | "Policies" | "Grants" | "Audit" | "Reference";
+  tag: "Servers" | "Policies" | "Grants" | "Approvals" | "Audit" | "Reference";
   summary: string;
   description?: string;
   query?: z.ZodObject;
@@ -262,6 +269,44 @@ export const API_OPERATIONS: ApiOperation[] = [
       status: 200,
       description: "The grant under its new policy.",
       schema: GrantWriteResponseSchema,
+    },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/approvals",
+    operationId: "listApprovals",
+    tag: "Approvals",
+    summary: "List approval requests",
+    description:
+      "Calls held for a person's decision. Arguments are never listed; get one request to see them.",
+    query: ApprovalListQuerySchema,
+    response: { status: 200, description: "Up to 100 requests.", schema: ApprovalListResponseSchema },
+    errors: [400],
+  },
+  {
+    method: "get",
+    path: "/api/v1/approvals/{id}",
+    operationId: "getApproval",
+    tag: "Approvals",
+    summary: "Get an approval request",
+    description: "Includes the call's arguments while the request is pending; they are deleted once it ends.",
+    response: { status: 200, description: "The request.", schema: ApprovalResponseSchema },
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/approvals/{id}/decision",
+    operationId: "decideApproval",
+    tag: "Approvals",
+    summary: "Approve or deny a held call",
+    description:
+      'Decides a pending request once; the proxy holding the call answers the agent at once. The decision is recorded as "API key <key name>". A request already decided, expired, cancelled or abandoned is 409, saying how it ended.',
+    body: DecideApprovalBodySchema,
+    response: {
+      status: 200,
+      description: "The decided request.",
+      schema: ApprovalDecisionResponseSchema,
     },
     errors: [400, 404, 409],
   },

@@ -28,6 +28,7 @@ const TAGS = [
   { name: "Servers", description: "MCP servers and their tool catalogues." },
   { name: "Policies", description: "Named, versioned policy documents of a server, shared by grants." },
   { name: "Grants", description: "One agent's credential for one server, under a policy." },
+  { name: "Approvals", description: "Calls a policy held until a person approves or denies them." },
   { name: "Audit", description: "Every request the proxies answered." },
   { name: "Reference", description: "This document." },
 ];
@@ -51,7 +52,7 @@ function buildOpenApiDocument(): OpenApiDocument {
     info: {
       title: "Gatehouse API",
       version: "1",
-      description: `Manage servers, policies and grants as code. Authenticate with an API key from Settings → API keys: \`Authorization: Bearer ${API_KEY_PREFIX}…\`. A key acts for its organisation with the admin role. Errors are JSON: \`{ "error": { "code", "message", "fields"? } }\`.`,
+      description: `Manage servers, policies and grants as code, and decide the calls policies hold for approval. Authenticate with an API key from Settings → API keys: \`Authorization: Bearer ${API_KEY_PREFIX}…\`. A key acts for its organisation with the admin role. Errors are JSON: \`{ "error": { "code", "message", "fields"? } }\`.`,
     },
     paths,
     components: {

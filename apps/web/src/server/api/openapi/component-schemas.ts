@@ -1,5 +1,6 @@
 import { RegisterServerInputSchema } from "@gatehouse/core/servers/register-server-input";
 import { z } from "zod";
+import * as approvals from "../schemas/approval-schemas";
 import { AuditEventSchema, AuditPageResponseSchema } from "../schemas/audit-schemas";
 import { ErrorResponseSchema } from "../schemas/common-schemas";
 import * as grants from "../schemas/grant-schemas";
@@ -19,6 +20,8 @@ const NAMED: Record<string, z.ZodType> = {
   PolicyVersion: policies.PolicyVersionSchema,
   GrantSummary: grants.GrantSummarySchema,
   Grant: grants.GrantSchema,
+  ApprovalSummary: approvals.ApprovalSummarySchema,
+  Approval: approvals.ApprovalSchema,
   AuditEvent: AuditEventSchema,
   RegisterServerRequest: RegisterServerInputSchema,
   CreatePolicyRequest: policies.CreatePolicyBodySchema,
@@ -27,6 +30,7 @@ const NAMED: Record<string, z.ZodType> = {
   ValidatePolicyRequest: policies.ValidatePolicyBodySchema,
   CreateGrantRequest: grants.CreateGrantBodySchema,
   SetGrantPolicyRequest: grants.SetGrantPolicyBodySchema,
+  DecideApprovalRequest: approvals.DecideApprovalBodySchema,
   ServerListResponse: servers.ServerListResponseSchema,
   ServerResponse: servers.ServerResponseSchema,
   DiscoverResponse: servers.DiscoverResponseSchema,
@@ -40,6 +44,9 @@ const NAMED: Record<string, z.ZodType> = {
   GrantResponse: grants.GrantResponseSchema,
   GrantWriteResponse: grants.GrantWriteResponseSchema,
   IssuedGrantResponse: grants.IssuedGrantResponseSchema,
+  ApprovalListResponse: approvals.ApprovalListResponseSchema,
+  ApprovalResponse: approvals.ApprovalResponseSchema,
+  ApprovalDecisionResponse: approvals.ApprovalDecisionResponseSchema,
   AuditPageResponse: AuditPageResponseSchema,
 };
 

@@ -1,5 +1,5 @@
 import { AuditFilterSchema } from "@gatehouse/core/audit/list-audit-events";
-import { Decision } from "@gatehouse/db/models";
+import { ApprovalStatus, Decision } from "@gatehouse/db/models";
 import { z } from "zod";
 import { TimestampSchema } from "./common-schemas";
 
@@ -30,6 +30,16 @@ export const AuditEventSchema = z.object({
   argumentKeys: z
     .array(z.string())
     .meta({ description: "The names of the call's arguments; never their values." }),
+  approvalId: z.string().nullable().meta({ description: "Set when the call was held for a person." }),
+  approvalStatus: z
+    .enum(ApprovalStatus)
+    .nullable()
+    .meta({ description: "How the held call's request ended." }),
+  approvedBy: z
+    .string()
+    .nullable()
+    .meta({ description: "Who decided it (for reused, the earlier approver)." }),
+  approvalWaitMs: z.number().int().nullable().meta({ description: "How long the call was held." }),
 });
 
 export const AuditPageResponseSchema = z.object({

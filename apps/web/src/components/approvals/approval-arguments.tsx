@@ -1,0 +1,39 @@
+import type { ApprovalView } from "@/lib/approval-feeds";
+
+/**
+ * What the held call would send. Values are shown only to those who may decide (they are
+ * often sensitive); others, and everyone once the request has ended and the values are
+ * deleted, see just the argument names.
+ */
+export function ApprovalArguments({ approval, canDecide }: { approval: ApprovalView; canDecide: boolean }) {
+  if (approval.arguments) {
+    return (
+      <pre
+        className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5 text-slate-900"
+        data-testid="approval-arguments"
+      >
+        {JSON.stringify(approval.arguments, null, 2)}
+      </pre>
+    );
+  }
+  return (
+    <div className="space-y-1.5 text-sm" data-testid="approval-argument-keys">
+      {approval.argumentKeys.length ? (
+        <ul className="flex flex-wrap gap-1.5">
+          {approval.argumentKeys.map((key) => (
+            <li key={key} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
+              {key}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-slate-600">No arguments.</p>
+      )}
+      <p className="text-xs text-slate-500">
+        {canDecide || approval.status !== "pending"
+          ? "The values were deleted when the request ended."
+          : "Only owners and admins, who may decide, see the values."}
+      </p>
+    </div>
+  );
+}
