@@ -6,6 +6,7 @@ import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
 import { createDb } from "@gatehouse/db/client";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import { startApprovals } from "./approvals/start-approvals";
 import { AuditSink } from "./audit/audit-sink";
 import { createCatalogueSyncRequester } from "./catalogue/catalogue-sync-requester";
 import { DriftRegistry } from "./catalogue/drift-registry";
@@ -14,12 +15,15 @@ import { GrantCache } from "./grants/grant-cache";
 import { loadGrantSnapshot } from "./grants/load-grant-snapshot";
 import { subscribeGrantChanges } from "./grants/subscribe-grant-changes";
 import { createHttpServer } from "./http/create-http-server";
+import { OpenResponses } from "./http/open-responses";
 import { RateLimiter } from "./limits/rate-limiter";
 import type { ProxyDeps } from "./proxy-deps";
 import { SessionRegistry } from "./sessions/session-registry";
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const IDLE_SWEEP_INTERVAL_MS = 60_000;
+// How long close() lets answers already on their way reach the agents.
+const CLOSE_GRACE_MS = 5_000;
 
 /** Wires the proxy's services (Postgres, Redis, queue, caches) and its HTTP server; `close` releases them all. */
 export async function createProxy(env: ProxyEnv) {
@@ -62,6 +66,9 @@ export async function createProxy(env: ProxyEnv) {
     if (!grant || grant.isRevoked) await sessions.closeGrant(grantId);
   }
   const audit = new AuditSink(queue, logger);
+  const now = () => Date.now();
+  const approvals = await startApprovals({ env, db, secretBox, redis, subscriber, logger, now });
+  const responses = new OpenResponses();
   const deps: ProxyDeps = {
     grants,
     sessions,
@@ -73,7 +80,9 @@ export async function createProxy(env: ProxyEnv) {
     maxBodyBytes: MAX_BODY_BYTES,
     drift,
     requestSync: createCatalogueSyncRequester(syncQueue, logger),
-    now: () => Date.now(),
+    approvals: approvals.deps,
+    responses,
+    now,
   };
   const httpServer = createHttpServer(deps);
   const sweeper = setInterval(() => {
@@ -83,8 +92,13 @@ export async function createProxy(env: ProxyEnv) {
 
   async function close(): Promise<void> {
     clearInterval(sweeper);
+    const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    // Held calls are refused (their requests end as abandoned) and the refusals given
+    // time to reach the agents before the connections are cut.
+    await approvals.close();
+    await responses.drain(CLOSE_GRACE_MS);
     httpServer.closeAllConnections();
-    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await stopped;
     await sessions.closeAll();
     await audit.drain();
     await Promise.all([queue.close(), syncQueue.close()]);

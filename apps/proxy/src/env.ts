@@ -1,5 +1,9 @@
 import { booleanFlag, envFields, parseEnv } from "@gatehouse/core/config/env-fields";
+import { MAX_APPROVAL_TIMEOUT_SECONDS } from "@gatehouse/policy/approval-schema";
 import { z } from "zod";
+
+// Fractions are allowed so tests can poll and report progress quickly.
+const intervalSeconds = z.coerce.number().min(0.1).max(3600);
 
 const EnvSchema = z.object({
   ...envFields,
@@ -16,6 +20,17 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(30 * 60_000),
+  // A policy's approval.timeout is capped to the maximum; calls without one wait the default.
+  GATEHOUSE_APPROVAL_DEFAULT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(600),
+  GATEHOUSE_APPROVAL_MAX_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(MAX_APPROVAL_TIMEOUT_SECONDS)
+    .default(3600),
+  GATEHOUSE_APPROVAL_PROGRESS_SECONDS: intervalSeconds.default(10),
+  GATEHOUSE_APPROVAL_POLL_SECONDS: intervalSeconds.default(5),
+  GATEHOUSE_APPROVAL_HOLDER_TTL_MS: z.coerce.number().int().min(1000).default(15_000),
 });
 
 export type ProxyEnv = z.infer<typeof EnvSchema>;

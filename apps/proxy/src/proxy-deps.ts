@@ -1,8 +1,10 @@
 import type { Logger } from "@gatehouse/core/logging/create-logger";
+import type { ApprovalDeps } from "./approvals/hold-for-approval";
 import type { AuditSink } from "./audit/audit-sink";
 import type { CatalogueSyncRequester } from "./catalogue/catalogue-sync-requester";
 import type { DriftRegistry } from "./catalogue/drift-registry";
 import type { GrantCache } from "./grants/grant-cache";
+import type { OpenResponses } from "./http/open-responses";
 import type { RateLimiter } from "./limits/rate-limiter";
 import type { SessionRegistry } from "./sessions/session-registry";
 
@@ -18,5 +20,7 @@ export type ProxyDeps = {
   maxBodyBytes: number;
   drift: DriftRegistry;
   requestSync: CatalogueSyncRequester;
+  approvals: ApprovalDeps;
+  responses: OpenResponses;
   now: () => number;
 };

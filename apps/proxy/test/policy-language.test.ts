@@ -73,16 +73,24 @@ describe("the policy language through the proxy", () => {
     await agent.close();
   });
 
-  it("refuses require_approval with a reason saying approval is required, and audits it", async () => {
+  it("holds require_approval calls under the entry's approval settings over the policy's, and audits it", async () => {
     const { agent, grantId } = await agentFor({
       version: "1",
       default: "deny",
-      tools: { echo: { action: "require_approval", reason: "A person checks echoes." } },
+      approval: { timeout: "1h" },
+      tools: {
+        echo: { action: "require_approval", reason: "A person checks echoes.", approval: { timeout: 1 } },
+      },
     });
     const result = await agent.callTool({ name: "echo", arguments: { message: "x" } });
-    expect(firstText(result)).toMatch(/^\[POLICY DENIED\] Approval required: A person checks echoes\./);
+    expect(firstText(result)).toBe("[POLICY DENIED] Approval timed out after 1s");
     const rows = await auditRows(grantId, 2);
-    expect(rows.at(-1)).toMatchObject({ decision: "require_approval", rule: "/tools/echo", isShadow: false });
+    expect(rows.at(-1)).toMatchObject({
+      decision: "require_approval",
+      rule: "/tools/echo",
+      isShadow: false,
+      approvalStatus: "expired",
+    });
     await agent.close();
   });
 

@@ -27,8 +27,11 @@ import { loadProxyEnv } from "../src/env";
 
 export type RunningProxy = Awaited<ReturnType<typeof createProxy>> & { baseUrl: string };
 
+/** Environment variables a test sets on a proxy, over the test defaults. */
+export type ProxyEnvOverrides = Record<string, string>;
+
 /** Starts a proxy on a free port against the test database and Redis. */
-export async function startProxy(): Promise<RunningProxy> {
+export async function startProxy(overrides: ProxyEnvOverrides = {}): Promise<RunningProxy> {
   const env = loadProxyEnv({
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
@@ -36,6 +39,7 @@ export async function startProxy(): Promise<RunningProxy> {
     GATEHOUSE_QUEUE_PREFIX: TEST_QUEUE_PREFIX,
     LOG_LEVEL: "silent",
     PROXY_PORT: "0",
+    ...overrides,
   });
   const proxy = await createProxy(env);
   await new Promise<void>((resolve) => proxy.httpServer.listen(0, "127.0.0.1", resolve));
@@ -125,13 +129,16 @@ export function firstText(result: unknown): string {
 
 type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-/** Registers hooks that give a test file one harness and `proxyCount` proxies, closed after the file. */
-export function useTestbed(proxyCount = 1) {
+/**
+ * Registers hooks that give a test file one harness and `proxyCount` proxies, closed
+ * after the file; `envs[i]` overrides proxy i's environment.
+ */
+export function useTestbed(proxyCount = 1, envs: ProxyEnvOverrides[] = []) {
   let harness: Harness | undefined;
   let proxies: RunningProxy[] = [];
   beforeAll(async () => {
     harness = await createHarness();
-    proxies = await Promise.all(Array.from({ length: proxyCount }, () => startProxy()));
+    proxies = await Promise.all(Array.from({ length: proxyCount }, (_, index) => startProxy(envs[index])));
   });
   afterAll(async () => {
     await Promise.all(proxies.map((proxy) => proxy.close()));

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AuditEvent } from "@gatehouse/core/audit/audit-event";
+import { type AuditEvent, AuditEventSchema } from "@gatehouse/core/audit/audit-event";
 import { insertAuditEvents } from "@gatehouse/core/audit/insert-audit-events";
 import { listAuditEvents } from "@gatehouse/core/audit/list-audit-events";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
@@ -53,6 +53,26 @@ describe("insertAuditEvents", () => {
     const rows = await db.auditEvent.findMany({ where: { grantId }, orderBy: { occurredAt: "asc" } });
     expect(rows.map((row) => row.occurredAt.toISOString())).toEqual([at(1), at(2), at(3)]);
     expect(rows[0]).toMatchObject({ ...batch[0], occurredAt: new Date(at(1)) });
+  });
+});
+
+describe("AuditEventSchema", () => {
+  it("carries how a held call's approval ended, and older events without it still parse", async () => {
+    const grantId = `g-${randomUUID()}`;
+    const approval = { approvalId: "apr_1", approvedBy: "Alice", approvalWaitMs: 4200 };
+    const held = auditEvent(grantId, { decision: "require_approval", approvalStatus: "denied", ...approval });
+    const plain = auditEvent(grantId, { occurredAt: at(1) });
+    expect(AuditEventSchema.safeParse({ ...held, approvalStatus: "maybe" }).success).toBe(false);
+    const events = [held, plain].map((event) => AuditEventSchema.parse(event));
+    await insertAuditEvents({ db, events });
+    const rows = await db.auditEvent.findMany({ where: { grantId }, orderBy: { occurredAt: "asc" } });
+    expect(rows[0]).toMatchObject({ ...approval, approvalStatus: "denied" });
+    expect(rows[1]).toMatchObject({
+      approvalId: null,
+      approvalStatus: null,
+      approvedBy: null,
+      approvalWaitMs: null,
+    });
   });
 });
 

@@ -13,6 +13,10 @@ type Outcome = Partial<
     | "sessionId"
     | "argumentKeys"
     | "isShadow"
+    | "approvalId"
+    | "approvalStatus"
+    | "approvedBy"
+    | "approvalWaitMs"
   >
 > &
   Pick<AuditEvent, "method" | "decision">;
@@ -44,6 +48,10 @@ export function buildAuditEvent(options: {
     latencyMs: Math.max(0, Math.round(options.nowMs - options.startedAtMs)),
     sessionId: outcome.sessionId ?? null,
     argumentKeys: (outcome.argumentKeys ?? []).slice(0, 200).map((key) => key.slice(0, 200)),
+    approvalId: outcome.approvalId ?? null,
+    approvalStatus: outcome.approvalStatus ?? null,
+    approvedBy: truncate(outcome.approvedBy, 200),
+    approvalWaitMs: outcome.approvalWaitMs ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
 import type { ProxyDeps } from "../proxy-deps";
 import { openSession } from "../sessions/open-session";
+import { cancelOnDisconnect } from "./cancel-on-disconnect";
 import { readJsonBody } from "./read-json-body";
 import { JSON_RPC, sendJsonRpcError } from "./send-json-rpc-error";
 
@@ -50,6 +51,10 @@ export async function handleMcpRequest(
     return;
   }
   session.lastSeenMs = deps.now();
+  if (req.method === "POST") {
+    deps.responses.track(res);
+    cancelOnDisconnect(res, session.transport, body);
+  }
   await session.transport.handleRequest(req, res, body);
 }
 

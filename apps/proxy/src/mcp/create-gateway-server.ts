@@ -52,9 +52,7 @@ export function createGatewayServer(deps: GatewayDeps): Server {
       extra.sessionId,
     ),
   );
-  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
-    handleCallTool(deps, request, extra.sessionId),
-  );
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => handleCallTool(deps, request, extra));
   if (capabilities.resources) {
     server.setRequestHandler(ListResourcesRequestSchema, (request, extra) =>
       handleList(
@@ -75,7 +73,7 @@ export function createGatewayServer(deps: GatewayDeps): Server {
       }),
     );
     server.setRequestHandler(ReadResourceRequestSchema, (request, extra) =>
-      handleReadResource(deps, request, extra.sessionId),
+      handleReadResource(deps, request, extra),
     );
   }
   if (capabilities.prompts) {
@@ -93,7 +91,7 @@ export function createGatewayServer(deps: GatewayDeps): Server {
       ),
     );
     server.setRequestHandler(GetPromptRequestSchema, (request, extra) =>
-      handleGetPrompt(deps, request, extra.sessionId),
+      handleGetPrompt(deps, request, extra),
     );
   }
   return server;

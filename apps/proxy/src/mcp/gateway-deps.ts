@@ -1,6 +1,9 @@
 import type { AuditEvent } from "@gatehouse/core/audit/audit-event";
 import type { Logger } from "@gatehouse/core/logging/create-logger";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import type { ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { ApprovalDeps } from "../approvals/hold-for-approval";
 import type { CatalogueSyncRequester } from "../catalogue/catalogue-sync-requester";
 import type { DriftRegistry } from "../catalogue/drift-registry";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
@@ -17,8 +20,15 @@ export type GatewayDeps = {
   upstreamTimeoutMs: number;
   drift: DriftRegistry;
   requestSync: CatalogueSyncRequester;
+  approvals: ApprovalDeps;
   now: () => number;
 };
+
+/** The agent's MCP request being answered: its session, cancellation signal, progress token and notification channel. */
+export type RequestContext = Pick<
+  RequestHandlerExtra<ServerRequest, ServerNotification>,
+  "sessionId" | "signal" | "_meta" | "sendNotification"
+>;
 
 /** The grant of a live session whose policy parsed: what every handler needs to decide. */
 export type LiveGrant = GrantSnapshot & { policy: NonNullable<GrantSnapshot["policy"]> };

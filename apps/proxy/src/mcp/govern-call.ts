@@ -1,9 +1,12 @@
-import type { CallKind, Decision } from "@gatehouse/policy/evaluate-call";
+import type { CallKind, Decision, ResolvedLimit } from "@gatehouse/policy/evaluate-call";
 import { evaluateCall } from "@gatehouse/policy/evaluate-call";
+import type { ApprovalAudit } from "../approvals/approval-outcome";
+import { holdForApproval } from "../approvals/hold-for-approval";
 import { buildAuditEvent } from "../audit/build-audit-event";
-import type { Reservation } from "../limits/rate-limiter";
+import { placeLimitsAt } from "../limits/place-limits-at";
 import { describeLimitDenial, retryAfterSeconds } from "../policy/describe-limit-denial";
-import type { GatewayDeps, LiveGrant } from "./gateway-deps";
+import { auditedDecision, changedToolVerdict, isBlockedByChange, type Verdict } from "./call-verdict";
+import type { GatewayDeps, LiveGrant, RequestContext } from "./gateway-deps";
 import { relayUpstreamError } from "./upstream-errors";
 
 export type GovernedCall<R> = {
@@ -11,7 +14,8 @@ export type GovernedCall<R> = {
   method: string;
   name: string;
   args: Record<string, unknown>;
-  sessionId: string | undefined;
+  /** The agent's request; a call held for approval ends when it is cancelled. */
+  request: RequestContext;
   /** Sends the request upstream; only called when the policy lets the call through. */
   forward: () => Promise<R>;
   /** What the agent receives when the call is refused. */
@@ -20,37 +24,20 @@ export type GovernedCall<R> = {
   describeResult: (result: R) => string;
 };
 
-type Verdict =
-  | { isAllowed: true; decision: Decision; reservation: Reservation }
-  | {
-      isAllowed: false;
-      effect: "deny" | "require_approval";
-      decision: Decision;
-      rule: string;
-      reason: string;
-      retryAfterSeconds?: number;
-    };
+/** The call itself, apart from how it is forwarded and answered. */
+type CallShape = Pick<GovernedCall<unknown>, "kind" | "method" | "name" | "args" | "request">;
 
 /**
- * Decides one call under the grant's policy and limits, forwards it only when
- * allowed (or in shadow mode), gives reserved quota back when the upstream call
- * fails, and audits what happened.
+ * Decides one call under the grant's policy and limits, holds it for a person when the
+ * policy asks, forwards it only when allowed (or in shadow mode), gives reserved quota
+ * back when the upstream call fails, and audits what happened.
  */
 export async function governCall<R>(deps: GatewayDeps, grant: LiveGrant, call: GovernedCall<R>): Promise<R> {
   const startedAtMs = deps.now();
-  const category = call.kind === "tool" ? grant.tools.get(call.name)?.category : undefined;
-  const facts = {
-    kind: call.kind,
-    name: call.name,
-    args: call.args,
-    category,
-    grant: { id: grant.grantId, name: grant.grantName },
-    session: { id: call.sessionId ?? null },
-  };
-  const decision = evaluateCall(grant.policy, facts, new Date(startedAtMs));
+  const decision = evaluateCall(grant.policy, callFacts(grant, call), new Date(startedAtMs));
   const verdict = isBlockedByChange(deps, grant, call)
     ? changedToolVerdict(decision, call.name)
-    : await decide(deps, grant, decision, call.sessionId);
+    : await decide(deps, grant, decision, call);
   const isShadow = verdict.decision.mode === "shadow";
   const audit = (outcome: { upstreamStatus?: string; upstreamError?: string }) =>
     deps.recordAudit(
@@ -61,16 +48,13 @@ export async function governCall<R>(deps: GatewayDeps, grant: LiveGrant, call: G
         outcome: {
           method: call.method,
           tool: call.name,
-          sessionId: call.sessionId,
+          sessionId: call.request.sessionId,
           argumentKeys: Object.keys(call.args),
-          decision: verdict.isAllowed
-            ? "allow"
-            : verdict.decision.effect === "allow"
-              ? "deny"
-              : verdict.decision.effect,
+          decision: auditedDecision(verdict),
           isShadow: isShadow && !verdict.isAllowed,
-          rule: verdict.isAllowed ? verdict.decision.rule : verdict.rule,
-          reason: verdict.isAllowed ? verdict.decision.reason : verdict.reason,
+          rule: verdict.rule,
+          reason: verdict.reason,
+          ...verdict.approval,
           ...outcome,
         },
       }),
@@ -93,55 +77,71 @@ export async function governCall<R>(deps: GatewayDeps, grant: LiveGrant, call: G
   }
 }
 
-// A tool whose definition changed since a person approved it is refused (unless the
-// policy accepts changes), whatever the policy would otherwise decide: its new
-// description may carry instructions the approver never saw.
-function isBlockedByChange(
-  deps: GatewayDeps,
-  grant: LiveGrant,
-  call: { kind: string; name: string },
-): boolean {
-  if (call.kind !== "tool" || grant.policy.on_tool_change === "allow") return false;
-  const known = grant.tools.get(call.name);
-  return (known !== undefined && !known.isApproved) || deps.drift.has(grant.serverId, call.name);
-}
-
-function changedToolVerdict(decision: Decision, tool: string): Verdict {
-  const reason = `Tool ${JSON.stringify(tool)} changed since it was approved: its definition differs from the catalogued one. A person must review and approve the new definition in the Gatehouse dashboard before it can be called.`;
-  return { isAllowed: false, effect: "deny", decision, rule: "(tool changed)", reason };
+function callFacts(grant: LiveGrant, call: CallShape) {
+  return {
+    kind: call.kind,
+    name: call.name,
+    args: call.args,
+    category: call.kind === "tool" ? grant.tools.get(call.name)?.category : undefined,
+    grant: { id: grant.grantId, name: grant.grantName },
+    session: { id: call.request.sessionId ?? null },
+  };
 }
 
 async function decide(
   deps: GatewayDeps,
   grant: LiveGrant,
   decision: Decision,
-  sessionId: string | undefined,
+  call: CallShape,
 ): Promise<Verdict> {
+  const { rule } = decision;
   if (decision.effect === "deny") {
-    return { isAllowed: false, effect: "deny", decision, rule: decision.rule, reason: decision.reason };
+    return { isAllowed: false, effect: "deny", decision, rule, reason: decision.reason };
   }
-  if (decision.effect === "require_approval") {
-    // Approvals land with the approvals feature; until then a held call is refused, saying why.
-    const reason = `Approval required: ${decision.reason} This Gatehouse cannot hold calls for approval yet, so the call was not made.`;
-    return { isAllowed: false, effect: "require_approval", decision, rule: decision.rule, reason };
+  if (decision.effect === "allow") {
+    return reserveLimits(deps, grant, call, decision.limits, { decision, rule, reason: decision.reason });
   }
+  // Shadow mode records that the call would have been held, and lets it through at once.
+  if (decision.mode === "shadow") {
+    return { isAllowed: false, effect: "require_approval", decision, rule, reason: decision.reason };
+  }
+  const held = await holdForApproval(deps.approvals, { ...call, grant, decision });
+  if (!held.isApproved) {
+    const { reason, audit: approval } = held;
+    return { isAllowed: false, effect: "require_approval", decision, rule, reason, approval };
+  }
+  return reserveLimits(deps, grant, call, placeLimitsAt(decision.limits, deps.now()), {
+    decision,
+    rule,
+    reason: held.reason,
+    approval: held.audit,
+  });
+}
+
+async function reserveLimits(
+  deps: GatewayDeps,
+  grant: LiveGrant,
+  call: CallShape,
+  limits: ResolvedLimit[],
+  base: { decision: Decision; rule: string; reason: string | null; approval?: ApprovalAudit },
+): Promise<Verdict> {
   try {
     const outcome = await deps.rateLimiter.reserve({
-      limits: decision.limits,
+      limits,
       scopeIds: {
         grant: grant.grantId,
-        session: sessionId ?? "none",
+        session: call.request.sessionId ?? "none",
         server: grant.serverId,
         org: grant.orgId,
       },
       nowMs: deps.now(),
     });
-    if (outcome.isAllowed) return { isAllowed: true, decision, reservation: outcome.reservation };
+    if (outcome.isAllowed) return { ...base, isAllowed: true, reservation: outcome.reservation };
     const nowMs = deps.now();
     return {
+      ...base,
       isAllowed: false,
       effect: "deny",
-      decision,
       rule: outcome.limit.pointer,
       reason: describeLimitDenial({ limit: outcome.limit, nowMs }),
       retryAfterSeconds: retryAfterSeconds(outcome.limit, nowMs),
@@ -151,6 +151,6 @@ async function decide(
     deps.logger.error({ err: error, grantId: grant.grantId }, "rate limit counters unavailable");
     const reason =
       "Gatehouse cannot check this call's rate limits right now (counter store unavailable). Try again shortly.";
-    return { isAllowed: false, effect: "deny", decision, rule: decision.rule, reason };
+    return { ...base, isAllowed: false, effect: "deny", reason };
   }
 }

@@ -4,7 +4,7 @@ import {
   CallToolResultSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { denialResult } from "../policy/denial-result";
-import type { GatewayDeps } from "./gateway-deps";
+import type { GatewayDeps, RequestContext } from "./gateway-deps";
 import { governCall } from "./govern-call";
 import { requireLiveGrant } from "./require-live-grant";
 
@@ -12,7 +12,7 @@ import { requireLiveGrant } from "./require-live-grant";
 export async function handleCallTool(
   deps: GatewayDeps,
   request: CallToolRequest,
-  sessionId: string | undefined,
+  context: RequestContext,
 ): Promise<CallToolResult> {
   const grant = await requireLiveGrant(deps);
   return governCall(deps, grant, {
@@ -20,7 +20,7 @@ export async function handleCallTool(
     method: "tools/call",
     name: request.params.name,
     args: request.params.arguments ?? {},
-    sessionId,
+    request: context,
     forward: () =>
       deps.upstream.request({ method: "tools/call", params: request.params }, CallToolResultSchema, {
         timeout: deps.upstreamTimeoutMs,

@@ -4,7 +4,7 @@ import {
   GetPromptResultSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { throwDenial } from "../policy/denial-result";
-import type { GatewayDeps } from "./gateway-deps";
+import type { GatewayDeps, RequestContext } from "./gateway-deps";
 import { governCall } from "./govern-call";
 import { requireLiveGrant } from "./require-live-grant";
 
@@ -12,7 +12,7 @@ import { requireLiveGrant } from "./require-live-grant";
 export async function handleGetPrompt(
   deps: GatewayDeps,
   request: GetPromptRequest,
-  sessionId: string | undefined,
+  context: RequestContext,
 ): Promise<GetPromptResult> {
   const grant = await requireLiveGrant(deps);
   return governCall(deps, grant, {
@@ -20,7 +20,7 @@ export async function handleGetPrompt(
     method: "prompts/get",
     name: request.params.name,
     args: request.params.arguments ?? {},
-    sessionId,
+    request: context,
     forward: () =>
       deps.upstream.request({ method: "prompts/get", params: request.params }, GetPromptResultSchema, {
         timeout: deps.upstreamTimeoutMs,

@@ -4,7 +4,7 @@ import {
   ReadResourceResultSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { throwDenial } from "../policy/denial-result";
-import type { GatewayDeps } from "./gateway-deps";
+import type { GatewayDeps, RequestContext } from "./gateway-deps";
 import { governCall } from "./govern-call";
 import { requireLiveGrant } from "./require-live-grant";
 
@@ -12,7 +12,7 @@ import { requireLiveGrant } from "./require-live-grant";
 export async function handleReadResource(
   deps: GatewayDeps,
   request: ReadResourceRequest,
-  sessionId: string | undefined,
+  context: RequestContext,
 ): Promise<ReadResourceResult> {
   const grant = await requireLiveGrant(deps);
   return governCall(deps, grant, {
@@ -20,7 +20,7 @@ export async function handleReadResource(
     method: "resources/read",
     name: request.params.uri,
     args: { uri: request.params.uri },
-    sessionId,
+    request: context,
     forward: () =>
       deps.upstream.request({ method: "resources/read", params: request.params }, ReadResourceResultSchema, {
         timeout: deps.upstreamTimeoutMs,

@@ -66,6 +66,7 @@ export async function openSession(
     upstreamTimeoutMs: deps.upstreamTimeoutMs,
     drift: deps.drift,
     requestSync: deps.requestSync,
+    approvals: deps.approvals,
     now: deps.now,
   });
   // A server announcing new tools gets its catalogue re-read, and the agent is told too.

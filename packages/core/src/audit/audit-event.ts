@@ -23,6 +23,14 @@ export const AuditEventSchema = z.object({
   latencyMs: z.number().int().nonnegative(),
   sessionId: z.string().max(200).nullable(),
   argumentKeys: z.array(z.string().max(200)).max(200),
+  /** Set when the call was held for a person: its approval request, how it ended, who decided and the wait. */
+  approvalId: z.string().max(200).nullable().optional(),
+  approvalStatus: z
+    .enum(["pending", "approved", "denied", "expired", "cancelled", "abandoned", "reused"])
+    .nullable()
+    .optional(),
+  approvedBy: z.string().max(200).nullable().optional(),
+  approvalWaitMs: z.number().int().nonnegative().nullable().optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
