@@ -1,4 +1,5 @@
 export type {
+  AdminEvent,
   ApprovalRequest,
   AuditEvent,
   Grant,
