@@ -4,15 +4,18 @@ export type LatencySummary = { p50Ms: number; p90Ms: number; p99Ms: number; mean
 export function summariseLatencies(latenciesMs: ArrayLike<number>): LatencySummary {
   const sorted = Float64Array.from(latenciesMs).sort();
   if (sorted.length === 0) return { p50Ms: 0, p90Ms: 0, p99Ms: 0, meanMs: 0, maxMs: 0 };
-  const at = (fraction: number) =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
   let total = 0;
   for (const value of sorted) total += value;
   return {
-    p50Ms: at(0.5),
-    p90Ms: at(0.9),
-    p99Ms: at(0.99),
+    p50Ms: nearestRank(sorted, 0.5),
+    p90Ms: nearestRank(sorted, 0.9),
+    p99Ms: nearestRank(sorted, 0.99),
     meanMs: total / sorted.length,
     maxMs: sorted[sorted.length - 1] ?? 0,
   };
+}
+
+/** The nearest-rank percentile (`fraction` of 1) of ascending values; 0 when there are none. */
+export function nearestRank(sorted: ArrayLike<number>, fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
 }

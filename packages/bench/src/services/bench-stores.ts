@@ -23,16 +23,16 @@ export async function prepareBenchStores(): Promise<void> {
   }
   await ensureDatabase(BENCH_DATABASE_URL);
   await applyMigrations({ databaseUrl: BENCH_DATABASE_URL, migrationsDir: MIGRATIONS_DIR });
-  await clearQueuePrefix();
+  await clearQueuePrefix(BENCH_QUEUE_PREFIX);
 }
 
-/** Deletes the keys under the benchmark's queue prefix, which only the benchmark uses. */
-async function clearQueuePrefix(): Promise<void> {
+/** Deletes the keys under one of the benchmarks' queue prefixes, which only that benchmark uses. */
+export async function clearQueuePrefix(prefix: string): Promise<void> {
   const redis = new Redis(BENCH_REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
     let cursor = "0";
     do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${BENCH_QUEUE_PREFIX}:*`, "COUNT", SCAN_BATCH);
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", SCAN_BATCH);
       if (keys.length > 0) await redis.del(...keys);
       cursor = next;
     } while (cursor !== "0");

@@ -53,5 +53,10 @@ function keysetCondition(cursor: string | undefined): Prisma.AuditEventWhereInpu
   // A cursor that does not decode is treated as "from the start" rather than an error page.
   // The id must be a UUID too: Postgres rejects comparing the uuid column with anything else.
   if (!id || !z.uuid().safeParse(id).success || Number.isNaN(occurredAt.getTime())) return {};
-  return { OR: [{ occurredAt: { lt: occurredAt } }, { occurredAt, id: { lt: id } }] };
+  // The redundant upper bound lets Postgres start the index scan at the cursor; the OR alone
+  // cannot narrow it, so a deep page would read every newer event first (see bench:audit).
+  return {
+    occurredAt: { lte: occurredAt },
+    OR: [{ occurredAt: { lt: occurredAt } }, { occurredAt, id: { lt: id } }],
+  };
 }
