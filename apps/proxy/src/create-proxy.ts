@@ -1,5 +1,3 @@
-import type { AuditJob } from "@gatehouse/core/audit/audit-event";
-import { AUDIT_QUEUE } from "@gatehouse/core/audit/audit-event";
 import { CATALOGUE_SYNC_QUEUE, type CatalogueSyncJob } from "@gatehouse/core/catalogue/catalogue-sync-job";
 import { createLogger } from "@gatehouse/core/logging/create-logger";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
@@ -7,7 +5,7 @@ import { createDb } from "@gatehouse/db/client";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { startApprovals } from "./approvals/start-approvals";
-import { AuditSink } from "./audit/audit-sink";
+import { startAuditSink } from "./audit/start-audit-sink";
 import { createCatalogueSyncRequester } from "./catalogue/catalogue-sync-requester";
 import { DriftRegistry } from "./catalogue/drift-registry";
 import type { ProxyEnv } from "./env";
@@ -32,10 +30,6 @@ export async function createProxy(env: ProxyEnv) {
   const secretBox = createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY);
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
   const subscriber = new Redis(env.REDIS_URL);
-  const queue = new Queue<AuditJob>(AUDIT_QUEUE, {
-    connection: { url: env.REDIS_URL },
-    prefix: env.GATEHOUSE_QUEUE_PREFIX,
-  });
   const sessions = new SessionRegistry();
   const drift = new DriftRegistry();
   const syncQueue = new Queue<CatalogueSyncJob>(CATALOGUE_SYNC_QUEUE, {
@@ -65,7 +59,7 @@ export async function createProxy(env: ProxyEnv) {
     const grant = await grants.get(tokenHash).catch(() => null);
     if (!grant || grant.isRevoked) await sessions.closeGrant(grantId);
   }
-  const audit = new AuditSink(queue, logger);
+  const audit = await startAuditSink({ env, logger });
   const now = () => Date.now();
   const approvals = await startApprovals({ env, db, secretBox, redis, subscriber, logger, now });
   const responses = new OpenResponses();
@@ -76,6 +70,7 @@ export async function createProxy(env: ProxyEnv) {
     audit,
     logger,
     allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+    trustProxy: env.GATEHOUSE_TRUST_PROXY,
     upstreamTimeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
     maxBodyBytes: MAX_BODY_BYTES,
     drift,
@@ -100,8 +95,7 @@ export async function createProxy(env: ProxyEnv) {
     httpServer.closeAllConnections();
     await stopped;
     await sessions.closeAll();
-    await audit.drain();
-    await Promise.all([queue.close(), syncQueue.close()]);
+    await Promise.all([audit.close(), syncQueue.close()]);
     subscriber.disconnect();
     redis.disconnect();
     await db.$disconnect();

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
     .string()
     .min(1, "set it to 32 random bytes in base64 (openssl rand -base64 32)"),
   GATEHOUSE_ALLOW_STDIO: booleanFlag.default(false),
+  // Only behind a reverse proxy that sets X-Forwarded-For may the header name the client's address.
+  GATEHOUSE_TRUST_PROXY: booleanFlag.default(false),
   GATEHOUSE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   GATEHOUSE_GRANT_CACHE_TTL_MS: z.coerce.number().int().positive().default(60_000),
   GATEHOUSE_SESSION_IDLE_MS: z.coerce
@@ -31,6 +33,10 @@ const EnvSchema = z.object({
   GATEHOUSE_APPROVAL_PROGRESS_SECONDS: intervalSeconds.default(10),
   GATEHOUSE_APPROVAL_POLL_SECONDS: intervalSeconds.default(5),
   GATEHOUSE_APPROVAL_HOLDER_TTL_MS: z.coerce.number().int().min(1000).default(15_000),
+  // Where audit events wait while Redis is unreachable, one directory per proxy process; by
+  // default a directory per port under the OS temp directory.
+  GATEHOUSE_AUDIT_SPOOL_DIR: z.string().min(1).optional(),
+  GATEHOUSE_AUDIT_SPOOL_MAX_MB: z.coerce.number().int().positive().default(1024),
 });
 
 export type ProxyEnv = z.infer<typeof EnvSchema>;

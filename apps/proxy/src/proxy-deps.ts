@@ -16,6 +16,8 @@ export type ProxyDeps = {
   audit: AuditSink;
   logger: Logger;
   allowStdio: boolean;
+  /** Whether X-Forwarded-For names the client's address (set only behind a trusted reverse proxy). */
+  trustProxy: boolean;
   upstreamTimeoutMs: number;
   maxBodyBytes: number;
   drift: DriftRegistry;

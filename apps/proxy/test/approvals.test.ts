@@ -83,7 +83,7 @@ function decide(
       orgId: account.orgId,
       approvalId,
       decision,
-      actor: { userId: account.userId, name: "Alice" },
+      actor: { type: "user", id: account.userId, name: "Alice" },
       comment: options.comment,
       allowIdentical: options.allowIdentical,
       now: new Date(),

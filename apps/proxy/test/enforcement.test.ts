@@ -94,7 +94,7 @@ describe("policy edits", () => {
       db: bed.harness.db,
       notify: bed.harness.notify,
       orgId: bed.harness.account.orgId,
-      actorId: null,
+      actor: { type: "system" },
       policyId,
       document: JSON.stringify({
         version: "1",

@@ -1,5 +1,7 @@
 export { eventually } from "@gatehouse/testing/eventually";
 
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
 import { createGrant } from "@gatehouse/core/grants/create-grant";
 import { createGrantChangeNotifier } from "@gatehouse/core/grants/grant-change-notifier";
@@ -39,6 +41,8 @@ export async function startProxy(overrides: ProxyEnvOverrides = {}): Promise<Run
     GATEHOUSE_QUEUE_PREFIX: TEST_QUEUE_PREFIX,
     LOG_LEVEL: "silent",
     PROXY_PORT: "0",
+    // Every proxy of a test run has a port of 0, so each gets a spool directory of its own.
+    GATEHOUSE_AUDIT_SPOOL_DIR: path.join(tmpdir(), "gatehouse-test-spool", uniqueSuffix()),
     ...overrides,
   });
   const proxy = await createProxy(env);
@@ -59,6 +63,7 @@ export async function createHarness() {
       db,
       secretBox,
       orgId: account.orgId,
+      actor: account.actor,
       allowStdio: false,
       input: { name: `upstream-${uniqueSuffix()}`, transport: "streamable_http", url, headers: {} },
     });
@@ -87,7 +92,7 @@ export async function createHarness() {
 
   async function grant(policy: unknown, name = "agent", onServer = serverId) {
     const input = { serverId: onServer, name, policy: JSON.stringify(policy) };
-    return createGrant({ db, orgId: account.orgId, actorId: account.userId, input });
+    return createGrant({ db, orgId: account.orgId, actor: account.actor, input });
   }
 
   async function close() {

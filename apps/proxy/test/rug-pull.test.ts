@@ -53,7 +53,7 @@ describe("tools that change under the gateway", () => {
       notify: bed.harness.notify,
       orgId: bed.harness.account.orgId,
       toolId: tool.id,
-      actorId: bed.harness.account.userId,
+      actor: bed.harness.account.actor,
     });
     await eventually(async () => {
       const result = await agent.callTool({ name: "echo", arguments: { message: "approved" } });

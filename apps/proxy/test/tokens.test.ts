@@ -60,6 +60,7 @@ describe("grant tokens", () => {
       db: bed.harness.db,
       notify: bed.harness.notify,
       orgId: bed.harness.account.orgId,
+      actor: bed.harness.account.actor,
       grantId,
     });
     const { status, body } = await post(url);

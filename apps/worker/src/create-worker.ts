@@ -13,13 +13,19 @@ import { type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { WorkerEnv } from "./env";
 import { deliverWebhookJob } from "./jobs/deliver-webhook";
-import { ingestAuditEvents } from "./jobs/ingest-audit-events";
+import {
+  AUDIT_RETENTION_JOB,
+  AUDIT_RETENTION_QUEUE,
+  enforceAuditRetention,
+} from "./jobs/enforce-audit-retention";
+import { AUDIT_WORKER_OPTIONS, ingestAuditEvents } from "./jobs/ingest-audit-events";
 import { APPROVAL_SWEEP_JOB, APPROVAL_SWEEP_QUEUE, sweepApprovals } from "./jobs/sweep-approvals";
 import { sweepCatalogues } from "./jobs/sweep-catalogues";
 import { syncCatalogueJob } from "./jobs/sync-catalogue";
 
 const SWEEP_SCHEDULER_ID = "catalogue-sweep";
 const APPROVAL_SWEEP_SCHEDULER_ID = "approval-sweep";
+const AUDIT_RETENTION_SCHEDULER_ID = "audit-retention";
 // Deliveries mostly wait on receivers' networks, so several run at once cheaply.
 const WEBHOOK_CONCURRENCY = 8;
 
@@ -32,6 +38,7 @@ export function createWorker(env: WorkerEnv) {
   const publisher = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2 });
   const syncQueue = new Queue<CatalogueSyncJob>(CATALOGUE_SYNC_QUEUE, { connection, prefix });
   const approvalSweepQueue = new Queue(APPROVAL_SWEEP_QUEUE, { connection, prefix });
+  const auditRetentionQueue = new Queue(AUDIT_RETENTION_QUEUE, { connection, prefix });
   const secretBox = createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY);
   const syncDeps = {
     db,
@@ -45,6 +52,7 @@ export function createWorker(env: WorkerEnv) {
     connection,
     prefix,
     concurrency: env.WORKER_AUDIT_CONCURRENCY,
+    ...AUDIT_WORKER_OPTIONS,
   });
   const catalogue = new Worker(
     CATALOGUE_SYNC_QUEUE,
@@ -64,11 +72,17 @@ export function createWorker(env: WorkerEnv) {
     () => sweepApprovals({ db, redis: publisher, prefix, logger }),
     { connection, prefix, concurrency: 1 },
   );
+  const retention = new Worker(
+    AUDIT_RETENTION_QUEUE,
+    () => enforceAuditRetention({ db, logger, now: new Date() }),
+    { connection, prefix, concurrency: 1 },
+  );
   for (const [name, worker] of [
     ["audit", audit],
     ["catalogue", catalogue],
     ["webhooks", webhooks],
     ["approvals", approvals],
+    ["retention", retention],
   ] as const) {
     worker.on("failed", (job, error) => {
       logger.error({ err: error, queue: name, jobId: job?.id, attempts: job?.attemptsMade }, "job failed");
@@ -77,8 +91,8 @@ export function createWorker(env: WorkerEnv) {
   }
 
   /**
-   * Re-reads every connected server's tools, and ends approval requests whose proxy
-   * stopped, on fixed schedules (one scheduler each however many workers run).
+   * Re-reads every connected server's tools, ends approval requests whose proxy stopped and
+   * deletes expired audit events, on fixed schedules (one scheduler each however many workers run).
    */
   async function scheduleSweeps(): Promise<void> {
     const opts = { removeOnComplete: true, removeOnFail: 10 };
@@ -92,14 +106,25 @@ export function createWorker(env: WorkerEnv) {
       { every: env.GATEHOUSE_APPROVAL_SWEEP_SECONDS * 1000 },
       { name: APPROVAL_SWEEP_JOB, opts },
     );
+    await auditRetentionQueue.upsertJobScheduler(
+      AUDIT_RETENTION_SCHEDULER_ID,
+      { every: env.GATEHOUSE_AUDIT_RETENTION_MINUTES * 60_000 },
+      { name: AUDIT_RETENTION_JOB, opts },
+    );
   }
 
   async function close(): Promise<void> {
-    await Promise.all([audit.close(), catalogue.close(), webhooks.close(), approvals.close()]);
-    await Promise.all([syncQueue.close(), approvalSweepQueue.close()]);
+    await Promise.all([
+      audit.close(),
+      catalogue.close(),
+      webhooks.close(),
+      approvals.close(),
+      retention.close(),
+    ]);
+    await Promise.all([syncQueue.close(), approvalSweepQueue.close(), auditRetentionQueue.close()]);
     publisher.disconnect();
     await db.$disconnect();
   }
 
-  return { audit, catalogue, webhooks, approvals, syncQueue, logger, scheduleSweeps, close };
+  return { audit, catalogue, webhooks, approvals, retention, syncQueue, logger, scheduleSweeps, close };
 }

@@ -16,6 +16,13 @@ const EnvSchema = z.object({
     .default(15),
   // How often approval requests of stopped proxies are marked abandoned.
   GATEHOUSE_APPROVAL_SWEEP_SECONDS: z.coerce.number().int().positive().max(3600).default(15),
+  // How often audit events older than their organisation's retention are deleted.
+  GATEHOUSE_AUDIT_RETENTION_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .default(60),
   // Where webhook messages link to, so a person can open the approval request they announce.
   GATEHOUSE_DASHBOARD_URL: z
     .url("use the dashboard's public URL, e.g. https://gatehouse.example.com")

@@ -29,12 +29,13 @@ let serverId: string;
 
 beforeAll(async () => {
   upstream = await startTestUpstream();
-  const { orgId } = await createTestAccount(db, "sync");
+  const { orgId, actor } = await createTestAccount(db, "sync");
   const secretBox = createSecretBox(TEST_ENCRYPTION_KEY);
   ({ serverId } = await registerServer({
     db,
     secretBox,
     orgId,
+    actor,
     allowStdio: false,
     input: { name: `sync-${uniqueSuffix()}`, transport: "streamable_http", url: upstream.url, headers: {} },
   }));

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { AUDIT_JOB, AUDIT_QUEUE, type AuditEvent } from "@gatehouse/core/audit/audit-event";
+import {
+  AUDIT_JOB,
+  AUDIT_JOB_OPTIONS,
+  AUDIT_QUEUE,
+  type AuditEvent,
+} from "@gatehouse/core/audit/audit-event";
 import { createDb } from "@gatehouse/db/client";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
+import { eventually } from "@gatehouse/testing/eventually";
+import { freePort } from "@gatehouse/testing/free-port";
 import {
   TEST_DATABASE_URL,
   TEST_ENCRYPTION_KEY,
@@ -22,17 +29,21 @@ const queueEvents = new QueueEvents(AUDIT_QUEUE, { connection, prefix });
 let worker: ReturnType<typeof createWorker>;
 let orgId: string;
 
-beforeAll(async () => {
-  ({ orgId } = await createTestAccount(db, "worker"));
-  worker = createWorker(
+function startWorker(options: { databaseUrl: string; prefix: string }) {
+  return createWorker(
     loadWorkerEnv({
-      DATABASE_URL: TEST_DATABASE_URL,
+      DATABASE_URL: options.databaseUrl,
       REDIS_URL: TEST_REDIS_URL,
-      GATEHOUSE_QUEUE_PREFIX: prefix,
+      GATEHOUSE_QUEUE_PREFIX: options.prefix,
       GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       LOG_LEVEL: "silent",
     }),
   );
+}
+
+beforeAll(async () => {
+  ({ orgId } = await createTestAccount(db, "worker"));
+  worker = startWorker({ databaseUrl: TEST_DATABASE_URL, prefix });
   await Promise.all([worker.audit.waitUntilReady(), queueEvents.waitUntilReady()]);
 });
 
@@ -83,5 +94,35 @@ describe("audit ingestion", () => {
     await expect(job.waitUntilFinished(queueEvents)).rejects.toThrow(/Malformed audit batch/);
     const failed = await queue.getJob(job.id ?? "");
     expect(failed?.attemptsMade).toBe(1);
+  });
+
+  it("keeps a batch while the database is down, and stores it once the database is back", async () => {
+    // A queue of its own, so only the workers of this test take the batch.
+    const outageQueue = new Queue(AUDIT_QUEUE, { connection, prefix: `${prefix}-outage` });
+    const event = auditEvent();
+    const withoutDatabase = startWorker({
+      databaseUrl: `postgresql://postgres@127.0.0.1:${await freePort()}/gatehouse_test`,
+      prefix: `${prefix}-outage`,
+    });
+    try {
+      const { id = "" } = await outageQueue.add(AUDIT_JOB, { events: [event] }, AUDIT_JOB_OPTIONS);
+      const failedOnce = await eventually(async () => {
+        const job = await outageQueue.getJob(id);
+        expect(job?.attemptsMade).toBeGreaterThanOrEqual(1);
+        return job;
+      });
+      expect(await failedOnce?.getState()).toBe("delayed");
+      await withoutDatabase.close();
+
+      const recovered = startWorker({ databaseUrl: TEST_DATABASE_URL, prefix: `${prefix}-outage` });
+      await eventually(async () => expect(await outageQueue.getJob(id)).toBeUndefined()).finally(() =>
+        recovered.close(),
+      );
+      expect(await db.auditEvent.count({ where: { id: event.id } })).toBe(1);
+    } finally {
+      await withoutDatabase.close();
+      await outageQueue.obliterate({ force: true });
+      await outageQueue.close();
+    }
   });
 });

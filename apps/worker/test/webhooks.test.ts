@@ -86,7 +86,7 @@ async function startReceiver(statuses: number[] = [], beforeAnswer?: () => Promi
 
 /** A new organisation whose webhook points at `url`, with one pending approval request. */
 async function orgWithApproval(url: string) {
-  const { orgId, grantId, serverId, policyId } = await createTestGrant(db, "webhooks");
+  const { orgId, actor, grantId, serverId, policyId } = await createTestGrant(db, "webhooks");
   const approval = await db.approvalRequest.create({
     data: {
       orgId,
@@ -106,9 +106,9 @@ async function orgWithApproval(url: string) {
       expiresAt: new Date(Date.now() + 10 * 60_000),
     },
   });
-  const { secret, webhookId } = await saveWebhook({ db, secretBox, orgId, url });
+  const { secret, webhookId } = await saveWebhook({ db, secretBox, orgId, actor, url });
   if (!secret) throw new Error("A new webhook must come with its secret.");
-  return { orgId, grantId, serverId, policyId, approvalId: approval.id, secret, webhookId };
+  return { orgId, actor, grantId, serverId, policyId, approvalId: approval.id, secret, webhookId };
 }
 
 async function runJob(data: WebhookJob, opts: Record<string, unknown> = FAST_RETRIES) {
@@ -209,7 +209,7 @@ describe("webhook delivery", () => {
   it("sends nothing and records nothing when the webhook is disabled or there is none", async () => {
     const receiver = await startReceiver();
     const org = await orgWithApproval(receiver.url);
-    await setWebhookEnabled({ db, orgId: org.orgId, isEnabled: false });
+    await setWebhookEnabled({ db, orgId: org.orgId, actor: org.actor, isEnabled: false });
     await expect(runJob({ event: "approval.requested", approvalId: org.approvalId })).resolves.toMatchObject({
       status: "skipped",
     });

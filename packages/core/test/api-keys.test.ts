@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 function newKey(name = "CI deploy") {
-  return createApiKey({ db, orgId: account.orgId, actorId: account.userId, name });
+  return createApiKey({ db, orgId: account.orgId, actor: account.actor, name });
 }
 
 describe("createApiKey", () => {
@@ -78,7 +78,7 @@ describe("authenticateApiKey", () => {
 
   it("rejects a revoked key", async () => {
     const { apiKeyId, key } = await newKey();
-    await revokeApiKey({ db, orgId: account.orgId, apiKeyId });
+    await revokeApiKey({ db, orgId: account.orgId, actor: account.actor, apiKeyId });
     await expect(authenticateApiKey({ db, key })).resolves.toBeNull();
   });
 
@@ -100,15 +100,17 @@ describe("authenticateApiKey", () => {
 describe("revokeApiKey", () => {
   it("is harmless to repeat", async () => {
     const { apiKeyId } = await newKey();
-    await revokeApiKey({ db, orgId: account.orgId, apiKeyId });
+    await revokeApiKey({ db, orgId: account.orgId, actor: account.actor, apiKeyId });
     const revokedAt = (await db.apiKey.findUniqueOrThrow({ where: { id: apiKeyId } })).revokedAt;
-    await revokeApiKey({ db, orgId: account.orgId, apiKeyId });
+    await revokeApiKey({ db, orgId: account.orgId, actor: account.actor, apiKeyId });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: apiKeyId } })).revokedAt).toEqual(revokedAt);
   });
 
   it("treats another organisation's key as not found and leaves it working", async () => {
     const { apiKeyId, key } = await newKey();
-    const failure = await gatehouseFailure(revokeApiKey({ db, orgId: other.orgId, apiKeyId }));
+    const failure = await gatehouseFailure(
+      revokeApiKey({ db, orgId: other.orgId, actor: other.actor, apiKeyId }),
+    );
     expect(failure.code).toBe("not_found");
     await expect(authenticateApiKey({ db, key })).resolves.not.toBeNull();
   });

@@ -27,14 +27,14 @@ const published: ApprovalDecided[] = [];
 const publish = async (message: ApprovalDecided) => {
   published.push(message);
 };
-const alice = () => ({ userId: account.userId, name: "Alice" });
+const alice = () => ({ type: "user" as const, id: account.userId, name: "Alice" });
 
 beforeAll(async () => {
   [account, other] = await Promise.all([createTestAccount(db, "approvals"), createTestAccount(db, "other")]);
-  const serverId = await registerTestServer(db, account.orgId, "mlflow");
+  const serverId = await registerTestServer(db, account, "mlflow");
   const policy = '{ "version": "1", "default": "allow" }';
   const input = { serverId, name: "agent", policy };
-  const grant = await createGrant({ db, orgId: account.orgId, actorId: account.userId, input });
+  const grant = await createGrant({ db, orgId: account.orgId, actor: account.actor, input });
   base = {
     orgId: account.orgId,
     grantId: grant.grantId,

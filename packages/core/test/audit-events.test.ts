@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AuditEvent, AuditEventSchema } from "@gatehouse/core/audit/audit-event";
 import { insertAuditEvents } from "@gatehouse/core/audit/insert-audit-events";
 import { listAuditEvents } from "@gatehouse/core/audit/list-audit-events";
+import { at, auditEvent as orgAuditEvent } from "@gatehouse/testing/audit-fixtures";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDb } from "./test-support";
@@ -15,31 +16,7 @@ beforeAll(async () => {
 
 /** One audit event; each test uses its own grantId so tests in the same org stay independent. */
 function auditEvent(grantId: string, overrides: Partial<AuditEvent> = {}): AuditEvent {
-  return {
-    id: randomUUID(),
-    orgId,
-    grantId,
-    serverId: null,
-    occurredAt: "2026-03-01T12:00:00.000Z",
-    method: "tools/call",
-    tool: "echo",
-    decision: "allow",
-    isShadow: false,
-    rule: "tools.echo",
-    policyId: null,
-    policyVersion: null,
-    reason: null,
-    upstreamStatus: "ok",
-    upstreamError: null,
-    latencyMs: 12,
-    sessionId: "s-1",
-    argumentKeys: ["message"],
-    ...overrides,
-  };
-}
-
-function at(second: number): string {
-  return new Date(Date.UTC(2026, 2, 1, 12, 0, second)).toISOString();
+  return orgAuditEvent(orgId, { grantId, ...overrides });
 }
 
 describe("insertAuditEvents", () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Actor } from "@gatehouse/core/admin-trail/admin-actor";
 import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
 import { registerServer } from "@gatehouse/core/servers/register-server";
@@ -18,9 +19,10 @@ import {
 
 const db = useTestDb();
 let orgId: string;
+let actor: Actor;
 
 beforeAll(async () => {
-  ({ orgId } = await createTestAccount(db, "discover-errors"));
+  ({ orgId, actor } = await createTestAccount(db, "discover-errors"));
 });
 
 /** Registers a server, runs discovery expecting it to fail, and returns the failure and the server row. */
@@ -30,6 +32,7 @@ async function failedDiscovery(input: ServerConnection) {
     db,
     secretBox: testSecretBox,
     orgId,
+    actor,
     allowStdio: true,
     input: named,
   });
@@ -148,6 +151,7 @@ describe("discoverTools explains why a server could not be discovered", () => {
       db,
       secretBox: testSecretBox,
       orgId,
+      actor,
       allowStdio: true,
       input,
     });
@@ -170,6 +174,7 @@ describe("credentials sealed under another key", () => {
       db,
       secretBox: createSecretBox(randomBytes(32).toString("base64")),
       orgId,
+      actor,
       allowStdio: false,
       input: {
         name: `other key ${uniqueSuffix()}`,

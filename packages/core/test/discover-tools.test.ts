@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import type { Actor } from "@gatehouse/core/admin-trail/admin-actor";
 import { discoverTools } from "@gatehouse/core/catalogue/discover-tools";
 import { listTools } from "@gatehouse/core/catalogue/list-tools";
 import { hashToolDefinition } from "@gatehouse/core/catalogue/tool-definition-hash";
@@ -13,10 +14,14 @@ import { type ServerConnection, testSecretBox, useTestDb } from "./test-support"
 const require = createRequire(import.meta.url);
 const db = useTestDb();
 let orgId: string;
+let actor: Actor;
 let upstream: RunningServer;
 
 beforeAll(async () => {
-  [{ orgId }, upstream] = await Promise.all([createTestAccount(db, "discover"), startEverythingServer()]);
+  [{ orgId, actor }, upstream] = await Promise.all([
+    createTestAccount(db, "discover"),
+    startEverythingServer(),
+  ]);
 });
 
 afterAll(async () => {
@@ -30,6 +35,7 @@ async function registerAndDiscover(input: ServerConnection, now?: Date) {
     db,
     secretBox: testSecretBox,
     orgId,
+    actor,
     allowStdio,
     input: named,
   });

@@ -34,8 +34,8 @@ const ALLOW_ALL = '{ "version": "1", "default": "allow" }';
 beforeAll(async () => {
   account = await createTestAccount(db, "grant-changes");
   [serverId, otherServerId] = await Promise.all([
-    registerTestServer(db, account.orgId, "mlflow"),
-    registerTestServer(db, account.orgId, "other"),
+    registerTestServer(db, account, "mlflow"),
+    registerTestServer(db, account, "other"),
   ]);
 });
 
@@ -43,14 +43,14 @@ function grant(name = "mlflow agent") {
   return createGrant({
     db,
     orgId: account.orgId,
-    actorId: account.userId,
+    actor: account.actor,
     input: { serverId, name, policy: DENY_ALL },
   });
 }
 
 async function policyOf(server: string, document = ALLOW_ALL) {
   const input = { serverId: server, name: `policy ${uniqueSuffix()}`, document };
-  return (await createPolicy({ db, orgId: account.orgId, actorId: account.userId, input })).policyId;
+  return (await createPolicy({ db, orgId: account.orgId, actor: account.actor, input })).policyId;
 }
 
 describe("setGrantPolicy", () => {
@@ -58,7 +58,14 @@ describe("setGrantPolicy", () => {
     const { grantId, token } = await grant();
     const policyId = await policyOf(serverId);
     const { notify, changes } = recordingNotifier();
-    const moved = await setGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyId });
+    const moved = await setGrantPolicy({
+      db,
+      notify,
+      orgId: account.orgId,
+      actor: account.actor,
+      grantId,
+      policyId,
+    });
     expect(moved).toEqual({ isPropagated: true });
     expect((await getGrant({ db, orgId: account.orgId, grantId })).policy).toMatchObject({ id: policyId });
     expect(changes).toEqual([{ kind: "grant_changed", grantId, tokenHash: hashGrantToken(token) }]);
@@ -69,7 +76,7 @@ describe("setGrantPolicy", () => {
     const foreign = await policyOf(otherServerId);
     const { notify, changes } = recordingNotifier();
     const failure = await gatehouseFailure(
-      setGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyId: foreign }),
+      setGrantPolicy({ db, notify, orgId: account.orgId, actor: account.actor, grantId, policyId: foreign }),
     );
     expect(failure).toEqual({
       code: "not_found",
@@ -86,7 +93,9 @@ describe("revokeGrant", () => {
     const { grantId, token, policyId } = await grant();
     const { notify, changes } = recordingNotifier();
     const before = Date.now();
-    expect(await revokeGrant({ db, notify, orgId: account.orgId, grantId })).toEqual({ isPropagated: true });
+    expect(await revokeGrant({ db, notify, orgId: account.orgId, actor: account.actor, grantId })).toEqual({
+      isPropagated: true,
+    });
     const revoked = await db.grant.findUniqueOrThrow({ where: { id: grantId } });
     expect(revoked.revokedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
     const change = { kind: "grant_changed", grantId, tokenHash: hashGrantToken(token) };
@@ -94,7 +103,7 @@ describe("revokeGrant", () => {
 
     const other = await policyOf(serverId);
     const failure = await gatehouseFailure(
-      setGrantPolicy({ db, notify, orgId: account.orgId, grantId, policyId: other }),
+      setGrantPolicy({ db, notify, orgId: account.orgId, actor: account.actor, grantId, policyId: other }),
     );
     expect(failure).toEqual({
       code: "conflict",
@@ -108,9 +117,9 @@ describe("revokeGrant", () => {
   it("revoking twice keeps the first revocation time", async () => {
     const { grantId } = await grant();
     const { notify, changes } = recordingNotifier();
-    await revokeGrant({ db, notify, orgId: account.orgId, grantId });
+    await revokeGrant({ db, notify, orgId: account.orgId, actor: account.actor, grantId });
     const first = (await db.grant.findUniqueOrThrow({ where: { id: grantId } })).revokedAt;
-    await revokeGrant({ db, notify, orgId: account.orgId, grantId });
+    await revokeGrant({ db, notify, orgId: account.orgId, actor: account.actor, grantId });
     expect((await db.grant.findUniqueOrThrow({ where: { id: grantId } })).revokedAt).toEqual(first);
     expect(changes.map((change) => change.kind)).toEqual(["grant_changed", "grant_changed"]);
   });
@@ -122,12 +131,14 @@ describe("revokeGrant", () => {
       db,
       notify: unreachableNotifier,
       orgId,
-      actorId: null,
+      actor: { type: "system" },
       policyId,
       document: ALLOW_ALL,
     });
     expect(saved).toEqual({ version: 2, isPropagated: false });
-    expect(await revokeGrant({ db, notify: unreachableNotifier, orgId, grantId })).toEqual({
+    expect(
+      await revokeGrant({ db, notify: unreachableNotifier, orgId, actor: account.actor, grantId }),
+    ).toEqual({
       isPropagated: false,
     });
     expect((await db.policy.findUniqueOrThrow({ where: { id: policyId } })).currentVersion).toBe(2);
@@ -137,7 +148,13 @@ describe("revokeGrant", () => {
   it("lists active grants before revoked ones", async () => {
     const { grantId: revokedId } = await grant("to revoke");
     const { grantId: activeId } = await grant("stays");
-    await revokeGrant({ db, notify: recordingNotifier().notify, orgId: account.orgId, grantId: revokedId });
+    await revokeGrant({
+      db,
+      notify: recordingNotifier().notify,
+      orgId: account.orgId,
+      actor: account.actor,
+      grantId: revokedId,
+    });
     const ids = (await listGrants({ db, orgId: account.orgId, serverId })).map((g) => g.id);
     expect(ids.indexOf(activeId)).toBeLessThan(ids.indexOf(revokedId));
   });
@@ -165,8 +182,15 @@ describe("createGrantChangeNotifier", () => {
       });
       await subscriber.subscribe(GRANT_CHANGES_CHANNEL);
       const notify = createGrantChangeNotifier(publisher);
-      await savePolicy({ db, notify, orgId: account.orgId, actorId: null, policyId, document: ALLOW_ALL });
-      await revokeGrant({ db, notify, orgId: account.orgId, grantId });
+      await savePolicy({
+        db,
+        notify,
+        orgId: account.orgId,
+        actor: { type: "system" },
+        policyId,
+        document: ALLOW_ALL,
+      });
+      await revokeGrant({ db, notify, orgId: account.orgId, actor: account.actor, grantId });
       await arrived;
       expect(received).toEqual([
         { kind: "policy_changed", policyId },

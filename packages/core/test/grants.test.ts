@@ -20,8 +20,8 @@ const ALLOW_ALL = '{ "version": "1", "default": "allow" }';
 beforeAll(async () => {
   account = await createTestAccount(db, "grants");
   [serverId, otherServerId] = await Promise.all([
-    registerTestServer(db, account.orgId, "mlflow"),
-    registerTestServer(db, account.orgId, "other"),
+    registerTestServer(db, account, "mlflow"),
+    registerTestServer(db, account, "other"),
   ]);
 });
 
@@ -29,14 +29,14 @@ function grant(policy = SEED_POLICY, name = "mlflow agent") {
   return createGrant({
     db,
     orgId: account.orgId,
-    actorId: account.userId,
+    actor: account.actor,
     input: { serverId, name, policy },
   });
 }
 
 async function policyOf(server: string) {
   const input = { serverId: server, name: `shared ${uniqueSuffix()}`, document: ALLOW_ALL };
-  return (await createPolicy({ db, orgId: account.orgId, actorId: account.userId, input })).policyId;
+  return (await createPolicy({ db, orgId: account.orgId, actor: account.actor, input })).policyId;
 }
 
 describe("createGrant with a policy written inline", () => {
@@ -115,7 +115,7 @@ describe("createGrant with a policy written inline", () => {
       createGrant({
         db,
         orgId: account.orgId,
-        actorId: account.userId,
+        actor: account.actor,
         input: { serverId: "no-such-server", name: "x", policy: SEED_POLICY },
       }),
     );
@@ -134,7 +134,7 @@ describe("createGrant with an existing policy", () => {
     const created = await createGrant({
       db,
       orgId: account.orgId,
-      actorId: account.userId,
+      actor: account.actor,
       input: { serverId, name: "shared agent", policyId },
     });
     expect(created.policyId).toBe(policyId);
@@ -146,7 +146,7 @@ describe("createGrant with an existing policy", () => {
     const policyId = await policyOf(otherServerId);
     const name = `cross ${uniqueSuffix()}`;
     const failure = await gatehouseFailure(
-      createGrant({ db, orgId: account.orgId, actorId: account.userId, input: { serverId, name, policyId } }),
+      createGrant({ db, orgId: account.orgId, actor: account.actor, input: { serverId, name, policyId } }),
     );
     expect(failure).toEqual({
       code: "not_found",
@@ -162,7 +162,7 @@ describe("createGrant with an existing policy", () => {
   ])("rejects %s", async (_label, choice) => {
     const input = { serverId, name: `choice ${uniqueSuffix()}`, ...choice };
     const failure = await gatehouseFailure(
-      createGrant({ db, orgId: account.orgId, actorId: account.userId, input }),
+      createGrant({ db, orgId: account.orgId, actor: account.actor, input }),
     );
     expect(failure).toEqual({
       code: "invalid_input",

@@ -1,3 +1,4 @@
+import type { Actor } from "@gatehouse/core/admin-trail/admin-actor";
 import { createGrant } from "@gatehouse/core/grants/create-grant";
 import { revokeGrant } from "@gatehouse/core/grants/revoke-grant";
 import { createPolicy } from "@gatehouse/core/policies/create-policy";
@@ -23,21 +24,21 @@ const AS_WRITTEN = `{
 
 beforeAll(async () => {
   account = await createTestAccount(db, "policies");
-  serverId = await registerTestServer(db, account.orgId);
+  serverId = await registerTestServer(db, account);
 });
 
 function create(input: { name?: string; document?: string; serverId?: string; comment?: string }) {
   return createPolicy({
     db,
     orgId: account.orgId,
-    actorId: account.userId,
+    actor: account.actor,
     input: { serverId, name: `policy ${uniqueSuffix()}`, document: DENY_ALL, ...input },
   });
 }
 
 function grantUnder(policyId: string, name: string) {
   const input = { serverId, name, policyId };
-  return createGrant({ db, orgId: account.orgId, actorId: account.userId, input });
+  return createGrant({ db, orgId: account.orgId, actor: account.actor, input });
 }
 
 describe("createPolicy", () => {
@@ -84,13 +85,13 @@ describe("createPolicy", () => {
       fieldErrors: [{ field: "name", message }],
     });
     // The same name on another server is a different policy.
-    const otherServer = await registerTestServer(db, account.orgId);
+    const otherServer = await registerTestServer(db, account);
     expect(await create({ name, serverId: otherServer })).toMatchObject({ version: 1 });
   });
 
   it("rejects another organisation's server as not found", async () => {
     const other = await createTestAccount(db, "policies-other");
-    const foreignServer = await registerTestServer(db, other.orgId);
+    const foreignServer = await registerTestServer(db, other);
     expect(await gatehouseFailure(create({ serverId: foreignServer }))).toEqual({
       code: "not_found",
       message: "No such server in this organisation.",
@@ -106,7 +107,7 @@ describe("getPolicy", () => {
     const { grantId } = await grantUnder(policyId, "reader");
     const { notify } = recordingNotifier();
     const orgId = account.orgId;
-    await savePolicy({ db, notify, orgId, actorId: account.userId, policyId, document: AS_WRITTEN });
+    await savePolicy({ db, notify, orgId, actor: account.actor, policyId, document: AS_WRITTEN });
     const policy = await getPolicy({ db, orgId, policyId });
     expect(policy).toMatchObject({ id: policyId, currentVersion: 2, server: { id: serverId } });
     expect(policy.document).toEqual(JSON.parse(AS_WRITTEN));
@@ -127,20 +128,29 @@ describe("getPolicy", () => {
 
 describe("listPolicies", () => {
   it("lists the organisation's policies, filtered by server, counting only active grants", async () => {
-    const { orgId } = await createTestAccount(db, "policies-list");
-    const [first, second] = await Promise.all([registerTestServer(db, orgId), registerTestServer(db, orgId)]);
+    const lister = await createTestAccount(db, "policies-list");
+    const { orgId } = lister;
+    const [first, second] = await Promise.all([
+      registerTestServer(db, lister),
+      registerTestServer(db, lister),
+    ]);
     const make = (server: string, name: string) =>
-      createPolicy({ db, orgId, actorId: null, input: { serverId: server, name, document: DENY_ALL } });
+      createPolicy({
+        db,
+        orgId,
+        actor: { type: "system" },
+        input: { serverId: server, name, document: DENY_ALL },
+      });
     const { policyId: used } = await make(first, "used");
     const { policyId: unused } = await make(first, "unused");
     const { policyId: elsewhere } = await make(second, "elsewhere");
     const grants = await Promise.all(
       ["one", "two", "gone"].map((name) =>
-        createGrant({ db, orgId, actorId: account.userId, input: { serverId: first, name, policyId: used } }),
+        createGrant({ db, orgId, actor: account.actor, input: { serverId: first, name, policyId: used } }),
       ),
     );
     const gone = grants[2]?.grantId ?? "";
-    await revokeGrant({ db, notify: recordingNotifier().notify, orgId, grantId: gone });
+    await revokeGrant({ db, notify: recordingNotifier().notify, orgId, actor: lister.actor, grantId: gone });
 
     const counts = (rows: Awaited<ReturnType<typeof listPolicies>>) =>
       Object.fromEntries(rows.map((row) => [row.id, row._count.grants]));
@@ -153,13 +163,13 @@ describe("listPolicyVersions", () => {
   it("lists every version newest first with who saved it and why", async () => {
     const { policyId } = await create({ comment: "initial" });
     const { notify } = recordingNotifier();
-    const save = (comment: string, actorId: string | null) =>
-      savePolicy({ db, notify, orgId: account.orgId, actorId, policyId, document: AS_WRITTEN, comment });
-    await save("tighten", account.userId);
-    await save("by the API", null);
+    const save = (comment: string, actor: Actor) =>
+      savePolicy({ db, notify, orgId: account.orgId, actor, policyId, document: AS_WRITTEN, comment });
+    await save("tighten", account.actor);
+    await save("by Gatehouse", { type: "system" });
     const versions = await listPolicyVersions({ db, orgId: account.orgId, policyId });
     expect(versions.map((v) => [v.version, v.comment, v.createdBy?.email ?? null])).toEqual([
-      [3, "by the API", null],
+      [3, "by Gatehouse", null],
       [2, "tighten", account.email],
       [1, "initial", account.email],
     ]);

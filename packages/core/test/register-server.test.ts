@@ -1,3 +1,4 @@
+import type { Actor } from "@gatehouse/core/admin-trail/admin-actor";
 import { openRecord } from "@gatehouse/core/secrets/secret-box";
 import { getServer } from "@gatehouse/core/servers/get-server";
 import { listServers } from "@gatehouse/core/servers/list-servers";
@@ -11,13 +12,14 @@ import { gatehouseFailure, testSecretBox, useTestDb } from "./test-support";
 
 const db = useTestDb();
 let orgId: string;
+let actor: Actor;
 
 beforeAll(async () => {
-  ({ orgId } = await createTestAccount(db, "servers"));
+  ({ orgId, actor } = await createTestAccount(db, "servers"));
 });
 
 function register(input: RegisterServerInput, allowStdio = false) {
-  return registerServer({ db, secretBox: testSecretBox, orgId, allowStdio, input });
+  return registerServer({ db, secretBox: testSecretBox, orgId, actor, allowStdio, input });
 }
 
 const SECRET_HEADERS = { Authorization: "Bearer sk-upstream-7f3a", "X-Tenant": "acme" };

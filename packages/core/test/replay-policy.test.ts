@@ -40,11 +40,11 @@ function call(tool: string, argumentKeys: string[] = [], method = "tools/call"):
 beforeAll(async () => {
   const account = await createTestAccount(db, "replay");
   orgId = account.orgId;
-  serverId = await registerTestServer(db, orgId);
+  serverId = await registerTestServer(db, account);
   ({ policyId } = await createPolicy({
     db,
     orgId,
-    actorId: account.userId,
+    actor: account.actor,
     input: { serverId, name: "current", document: JSON.stringify(CURRENT) },
   }));
   await insertAuditEvents({

@@ -22,12 +22,12 @@ const V1 = documentDenying("v1");
 
 beforeAll(async () => {
   account = await createTestAccount(db, "save-policy");
-  serverId = await registerTestServer(db, account.orgId);
+  serverId = await registerTestServer(db, account);
 });
 
 async function newPolicy() {
   const input = { serverId, name: `policy ${uniqueSuffix()}`, document: V1 };
-  return (await createPolicy({ db, orgId: account.orgId, actorId: account.userId, input })).policyId;
+  return (await createPolicy({ db, orgId: account.orgId, actor: account.actor, input })).policyId;
 }
 
 function save(
@@ -39,7 +39,7 @@ function save(
     db,
     notify: options.notify ?? recordingNotifier().notify,
     orgId: account.orgId,
-    actorId: account.userId,
+    actor: account.actor,
     policyId,
     document,
     expectedVersion: options.expectedVersion,
@@ -130,7 +130,7 @@ describe("rollbackPolicy", () => {
     const policyId = await newPolicy();
     await save(policyId, documentDenying("v2"));
     const { notify, changes } = recordingNotifier();
-    const rollback = { db, notify, orgId: account.orgId, actorId: account.userId, policyId };
+    const rollback = { db, notify, orgId: account.orgId, actor: account.actor, policyId };
     expect(await rollbackPolicy({ ...rollback, toVersion: 1 })).toEqual({ version: 3, isPropagated: true });
     const versions = await db.policyVersion.findMany({ where: { policyId }, orderBy: { version: "asc" } });
     expect(versions.map((v) => [v.version, v.document, v.comment])).toEqual([
@@ -145,7 +145,7 @@ describe("rollbackPolicy", () => {
   it("is not_found for a version the policy does not have, saving nothing", async () => {
     const policyId = await newPolicy();
     const { notify, changes } = recordingNotifier();
-    const rollback = { db, notify, orgId: account.orgId, actorId: account.userId, policyId, toVersion: 7 };
+    const rollback = { db, notify, orgId: account.orgId, actor: account.actor, policyId, toVersion: 7 };
     expect(await gatehouseFailure(rollbackPolicy(rollback))).toEqual({
       code: "not_found",
       message: "This policy has no version 7.",

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AccountableActor } from "@gatehouse/core/admin-trail/admin-actor";
 import type { AuditEvent } from "@gatehouse/core/audit/audit-event";
 import { insertAuditEvents } from "@gatehouse/core/audit/insert-audit-events";
 import { listAuditEvents } from "@gatehouse/core/audit/list-audit-events";
@@ -26,7 +27,14 @@ import { gatehouseFailure, testSecretBox, useTestDb } from "./test-support";
 const db = useTestDb();
 const POLICY = '{ "version": "1", "default": "deny", "tools": { "echo": {} } }';
 
-type Tenant = { orgId: string; userId: string; serverId: string; grantId: string; policyId: string };
+type Tenant = {
+  orgId: string;
+  userId: string;
+  actor: AccountableActor;
+  serverId: string;
+  grantId: string;
+  policyId: string;
+};
 let a: Tenant;
 let b: Tenant;
 const notified: GrantChange[] = [];
@@ -36,11 +44,12 @@ const notify = async (change: GrantChange) => {
 
 /** An organisation with one server (with a catalogued tool), one grant and a few audit events. */
 async function createTenant(label: string): Promise<Tenant> {
-  const { orgId, userId } = await createTestAccount(db, label);
+  const { orgId, userId, actor } = await createTestAccount(db, label);
   const { serverId } = await registerServer({
     db,
     secretBox: testSecretBox,
     orgId,
+    actor,
     allowStdio: false,
     input: {
       name: `shared name ${uniqueSuffix()}`,
@@ -54,7 +63,7 @@ async function createTenant(label: string): Promise<Tenant> {
   const { grantId, policyId } = await createGrant({
     db,
     orgId,
-    actorId: userId,
+    actor,
     input: { serverId, name: label, policy: POLICY },
   });
   const events: AuditEvent[] = ["allow", "deny"].map((decision) => ({
@@ -78,7 +87,7 @@ async function createTenant(label: string): Promise<Tenant> {
     argumentKeys: [],
   }));
   await insertAuditEvents({ db, events });
-  return { orgId, userId, serverId, grantId, policyId };
+  return { orgId, userId, actor, serverId, grantId, policyId };
 }
 
 beforeAll(async () => {
@@ -131,7 +140,7 @@ describe("organisation B cannot see or touch organisation A's data", () => {
       createGrant({
         db,
         orgId: b.orgId,
-        actorId: b.userId,
+        actor: b.actor,
         input: { serverId: a.serverId, name: "intruder", policy: POLICY },
       }),
     );
@@ -149,12 +158,19 @@ describe("organisation B cannot see or touch organisation A's data", () => {
     expect(await gatehouseFailure(getGrant({ db, orgId: b.orgId, grantId: a.grantId }))).toEqual(notFound);
     expect(
       await gatehouseFailure(
-        setGrantPolicy({ db, notify, orgId: b.orgId, grantId: a.grantId, policyId: b.policyId }),
+        setGrantPolicy({
+          db,
+          notify,
+          orgId: b.orgId,
+          actor: b.actor,
+          grantId: a.grantId,
+          policyId: b.policyId,
+        }),
       ),
     ).toEqual(notFound);
-    expect(await gatehouseFailure(revokeGrant({ db, notify, orgId: b.orgId, grantId: a.grantId }))).toEqual(
-      notFound,
-    );
+    expect(
+      await gatehouseFailure(revokeGrant({ db, notify, orgId: b.orgId, actor: b.actor, grantId: a.grantId })),
+    ).toEqual(notFound);
     expect(await db.grant.findUniqueOrThrow({ where: { id: a.grantId } })).toEqual(before);
     expect(notified).toEqual([]);
   });
@@ -162,7 +178,7 @@ describe("organisation B cannot see or touch organisation A's data", () => {
   it("policies: B cannot read, save, roll back or list versions of A's policy", async () => {
     const before = await policySnapshot(a.policyId);
     const notFound = { code: "not_found", message: "No such policy in this organisation.", fieldErrors: [] };
-    const target = { db, notify, orgId: b.orgId, actorId: b.userId, policyId: a.policyId };
+    const target = { db, notify, orgId: b.orgId, actor: b.actor, policyId: a.policyId };
     expect(await gatehouseFailure(getPolicy(target))).toEqual(notFound);
     expect(await gatehouseFailure(listPolicyVersions(target))).toEqual(notFound);
     const allowAll = '{ "version": "1", "default": "allow" }';
@@ -184,11 +200,11 @@ describe("organisation B cannot see or touch organisation A's data", () => {
       message: "No such policy for this grant's server.",
       fieldErrors: [{ field: "policyId", message: "Choose one of this server's policies." }],
     };
-    const move = { db, notify, orgId: b.orgId, grantId: b.grantId, policyId: a.policyId };
+    const move = { db, notify, orgId: b.orgId, actor: b.actor, grantId: b.grantId, policyId: a.policyId };
     expect(await gatehouseFailure(setGrantPolicy(move))).toEqual(wrongPolicy);
     for (const serverId of [b.serverId, a.serverId]) {
       const input = { serverId, name: "intruder", policyId: a.policyId };
-      expect(await gatehouseFailure(createGrant({ db, orgId: b.orgId, actorId: b.userId, input }))).toEqual({
+      expect(await gatehouseFailure(createGrant({ db, orgId: b.orgId, actor: b.actor, input }))).toEqual({
         ...wrongPolicy,
         message: "No such policy for this server.",
       });

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Actor } from "@gatehouse/core/admin-trail/admin-actor";
 import { isGatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import type { GrantChange } from "@gatehouse/core/grants/grant-change-notifier";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
@@ -65,12 +66,17 @@ export type ServerConnection = RegisterServerInput extends infer Input
     : never
   : never;
 
-/** Registers an HTTP server with a unique name in an organisation and returns its id. */
-export async function registerTestServer(db: Db, orgId: string, label = "server"): Promise<string> {
+/** Registers an HTTP server with a unique name in the account's organisation, as its user, and returns its id. */
+export async function registerTestServer(
+  db: Db,
+  account: { orgId: string; actor: Actor },
+  label = "server",
+): Promise<string> {
   const { serverId } = await registerServer({
     db,
     secretBox: testSecretBox,
-    orgId,
+    orgId: account.orgId,
+    actor: account.actor,
     allowStdio: false,
     input: {
       name: `${label} ${uniqueSuffix()}`,

@@ -1,3 +1,4 @@
+import type { Actor } from "@gatehouse/core/admin-trail/admin-actor";
 import { deleteWebhook } from "@gatehouse/core/webhooks/delete-webhook";
 import { getWebhook } from "@gatehouse/core/webhooks/get-webhook";
 import { listWebhookDeliveries } from "@gatehouse/core/webhooks/list-webhook-deliveries";
@@ -11,8 +12,8 @@ import { gatehouseFailure, testSecretBox, useTestDb } from "./test-support";
 const db = useTestDb();
 const URL_MESSAGE = "Enter an http:// or https:// URL, e.g. https://hooks.example.com/gatehouse.";
 
-function save(orgId: string, url: string) {
-  return saveWebhook({ db, secretBox: testSecretBox, orgId, url });
+function save(account: { orgId: string; actor: Actor }, url: string) {
+  return saveWebhook({ db, secretBox: testSecretBox, orgId: account.orgId, actor: account.actor, url });
 }
 
 describe("saveWebhook", () => {
@@ -27,8 +28,9 @@ describe("saveWebhook", () => {
       message: "Use a URL of at most 2000 characters.",
     },
   ])("refuses $case", async ({ url, message }) => {
-    const { orgId } = await createTestAccount(db, "webhook-url");
-    expect(await gatehouseFailure(save(orgId, url))).toEqual({
+    const account = await createTestAccount(db, "webhook-url");
+    const { orgId } = account;
+    expect(await gatehouseFailure(save(account, url))).toEqual({
       code: "invalid_input",
       message: "Some fields need attention.",
       fieldErrors: [{ field: "url", message }],
@@ -37,8 +39,9 @@ describe("saveWebhook", () => {
   });
 
   it("returns a whsec_ secret on creation only, stores it encrypted, and keeps it when the URL changes", async () => {
-    const { orgId } = await createTestAccount(db, "webhook-save");
-    const created = await save(orgId, " https://hooks.example.com/a ");
+    const account = await createTestAccount(db, "webhook-save");
+    const { orgId } = account;
+    const created = await save(account, " https://hooks.example.com/a ");
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { orgId } });
     expect(stored.url).toBe("https://hooks.example.com/a");
@@ -46,7 +49,7 @@ describe("saveWebhook", () => {
     expect(testSecretBox.decrypt(stored.secretEncrypted)).toBe(created.secret);
     expect(created.secret?.startsWith(stored.secretPrefix)).toBe(true);
 
-    const updated = await save(orgId, "http://127.0.0.1:8080/hook");
+    const updated = await save(account, "http://127.0.0.1:8080/hook");
     expect(updated).toEqual({ webhookId: created.webhookId, secret: null });
     const webhook = await getWebhook({ db, orgId });
     expect(webhook).toMatchObject({ url: "http://127.0.0.1:8080/hook", secretPrefix: stored.secretPrefix });
@@ -56,19 +59,20 @@ describe("saveWebhook", () => {
 
 describe("managing the webhook", () => {
   it("rotates the secret, toggles it, and deletes it with its delivery log", async () => {
-    const { orgId } = await createTestAccount(db, "webhook-manage");
-    const { webhookId, secret } = await save(orgId, "https://hooks.example.com/a");
-    const rotated = await rotateWebhookSecret({ db, secretBox: testSecretBox, orgId });
+    const account = await createTestAccount(db, "webhook-manage");
+    const { orgId, actor } = account;
+    const { webhookId, secret } = await save(account, "https://hooks.example.com/a");
+    const rotated = await rotateWebhookSecret({ db, secretBox: testSecretBox, orgId, actor });
     expect(rotated.secret).not.toBe(secret);
     const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { orgId } });
     expect(testSecretBox.decrypt(stored.secretEncrypted)).toBe(rotated.secret);
 
-    await setWebhookEnabled({ db, orgId, isEnabled: false });
+    await setWebhookEnabled({ db, orgId, actor, isEnabled: false });
     expect((await getWebhook({ db, orgId }))?.isEnabled).toBe(false);
 
     await db.webhookDelivery.create({ data: { webhookId, event: "webhook.test", payload: {} } });
-    await deleteWebhook({ db, orgId });
-    await deleteWebhook({ db, orgId });
+    await deleteWebhook({ db, orgId, actor });
+    await deleteWebhook({ db, orgId, actor });
     expect(await getWebhook({ db, orgId })).toBeNull();
     expect(await db.webhookDelivery.count({ where: { webhookId } })).toBe(0);
   });
@@ -78,7 +82,7 @@ describe("managing the webhook", () => {
       createTestAccount(db, "webhook-owner"),
       createTestAccount(db, "webhook-other"),
     ]);
-    const { webhookId } = await save(owner.orgId, "https://hooks.example.com/a");
+    const { webhookId } = await save(owner, "https://hooks.example.com/a");
     await db.webhookDelivery.create({ data: { webhookId, event: "webhook.test", payload: {} } });
     const notFound = {
       code: "not_found",
@@ -86,12 +90,16 @@ describe("managing the webhook", () => {
       fieldErrors: [],
     };
     expect(
-      await gatehouseFailure(rotateWebhookSecret({ db, secretBox: testSecretBox, orgId: other.orgId })),
+      await gatehouseFailure(
+        rotateWebhookSecret({ db, secretBox: testSecretBox, orgId: other.orgId, actor: other.actor }),
+      ),
     ).toEqual(notFound);
-    expect(await gatehouseFailure(setWebhookEnabled({ db, orgId: other.orgId, isEnabled: false }))).toEqual(
-      notFound,
-    );
-    await deleteWebhook({ db, orgId: other.orgId });
+    expect(
+      await gatehouseFailure(
+        setWebhookEnabled({ db, orgId: other.orgId, actor: other.actor, isEnabled: false }),
+      ),
+    ).toEqual(notFound);
+    await deleteWebhook({ db, orgId: other.orgId, actor: other.actor });
     expect(await getWebhook({ db, orgId: other.orgId })).toBeNull();
     expect(await listWebhookDeliveries({ db, orgId: other.orgId })).toEqual([]);
     expect(await listWebhookDeliveries({ db, orgId: owner.orgId })).toHaveLength(1);
@@ -99,8 +107,9 @@ describe("managing the webhook", () => {
   });
 
   it("lists deliveries newest first, at most 50", async () => {
-    const { orgId } = await createTestAccount(db, "webhook-log");
-    const { webhookId } = await save(orgId, "https://hooks.example.com/a");
+    const account = await createTestAccount(db, "webhook-log");
+    const { orgId } = account;
+    const { webhookId } = await save(account, "https://hooks.example.com/a");
     const start = Date.now() - 60 * 60_000;
     await db.webhookDelivery.createMany({
       data: Array.from({ length: 55 }, (_, index) => ({

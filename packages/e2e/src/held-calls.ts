@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { AccountableActor } from "@gatehouse/core/admin-trail/admin-actor";
 import { type OpenApprovalInput, openApprovalRequest } from "@gatehouse/core/approvals/open-approval-request";
 import { createGrant } from "@gatehouse/core/grants/create-grant";
 import { createSecretBox, type SecretBox } from "@gatehouse/core/secrets/secret-box";
@@ -23,11 +24,12 @@ export type HoldingGrant = Pick<OpenApprovalInput, "orgId" | "grantId" | "server
 /** A server and a grant in the organisation whose calls a test can hold for approval. */
 export async function createHoldingGrant(
   deps: { db: Db; secretBox: SecretBox },
-  account: { orgId: string; userId: string },
+  account: { orgId: string; actor: AccountableActor },
 ): Promise<HoldingGrant> {
   const { serverId } = await registerServer({
     ...deps,
     orgId: account.orgId,
+    actor: account.actor,
     allowStdio: false,
     input: { name: `mlflow ${uniqueSuffix()}`, transport: "streamable_http", url: "http://127.0.0.1:9/mcp" },
   });
@@ -40,7 +42,7 @@ export async function createHoldingGrant(
   const { grantId, policyId } = await createGrant({
     db: deps.db,
     orgId: account.orgId,
-    actorId: account.userId,
+    actor: account.actor,
     input: { serverId, name: grantName, policy },
   });
   return { orgId: account.orgId, grantId, serverId, policyId, grantName };

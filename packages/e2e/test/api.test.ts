@@ -29,7 +29,7 @@ async function newKey(label: string) {
   const { apiKeyId, key } = await createApiKey({
     db,
     orgId: account.orgId,
-    actorId: account.userId,
+    actor: account.actor,
     name: label,
   });
   return { ...account, apiKeyId, key };
@@ -37,7 +37,7 @@ async function newKey(label: string) {
 
 beforeAll(async () => {
   const [a, b, revoked] = await Promise.all([newKey("api-a"), newKey("api-b"), newKey("api-revoked")]);
-  await revokeApiKey({ db, orgId: revoked.orgId, apiKeyId: revoked.apiKeyId });
+  await revokeApiKey({ db, orgId: revoked.orgId, actor: revoked.actor, apiKeyId: revoked.apiKeyId });
   keys = { a: a.key, b: b.key, revoked: revoked.key };
   [stack, upstream] = await Promise.all([startStack(), startEverythingServer()]);
   const client = (key: string | undefined) =>

@@ -18,7 +18,7 @@ let grant: HoldingGrant;
 
 async function accountWithKey(label: string) {
   const account = await createTestAccount(db, label);
-  const { key } = await createApiKey({ db, orgId: account.orgId, actorId: account.userId, name: KEY_NAME });
+  const { key } = await createApiKey({ db, orgId: account.orgId, actor: account.actor, name: KEY_NAME });
   return { ...account, key };
 }
 

@@ -103,7 +103,8 @@ describe("the approvals inbox", () => {
         orgId: owner.orgId,
         approvalId: second.id,
         decision: "approve",
-        actor: { userId: null, name: "Bob" },
+        // Only the name shows on this page; the id just has to be a real user's.
+        actor: { type: "user", id: owner.userId, name: "Bob" },
         now: new Date(),
       },
     );

@@ -115,7 +115,12 @@ describe("approvals end to end: an agent's call waits for a person", () => {
       include: { memberships: true },
     });
     orgId = user.memberships[0]?.orgId ?? "";
-    const { key } = await createApiKey({ db, orgId, actorId: user.id, name: "ci" });
+    const { key } = await createApiKey({
+      db,
+      orgId,
+      actor: { type: "user", id: user.id, name: user.name },
+      name: "ci",
+    });
     api = createApiClient({ baseUrl: stack.webUrl, key });
 
     const server = await api.post("/api/v1/servers", {

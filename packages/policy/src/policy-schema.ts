@@ -25,6 +25,9 @@ export const POLICY_MODES = ["enforce", "shadow"] as const;
 /** What the proxy does with a tool whose definition changed since a person approved it. */
 export const TOOL_CHANGE_RESPONSES = ["block", "allow"] as const;
 
+/** How much of a call's arguments the audit log keeps: names only, values with secrets masked, or all values. */
+export const LOG_ARGUMENTS_MODES = ["keys", "redacted", "full"] as const;
+
 const MAX_NAME_CHARS = 128;
 const MAX_URI_CHARS = 1024;
 
@@ -73,6 +76,13 @@ export const PolicySchema = namedStrictObject("policy", 'a JSON object with "ver
     .describe(
       "block (default): a tool whose definition changed since it was approved is refused until a person approves it; allow: changes are accepted.",
     ),
+  log_arguments: z
+    .enum(LOG_ARGUMENTS_MODES, { error: fieldError("log_arguments", quoteList(LOG_ARGUMENTS_MODES, "or")) })
+    .optional()
+    .meta({ default: "keys" })
+    .describe(
+      'What the audit log keeps of each call\'s arguments: "keys" (default) their names only; "redacted" their values with secrets (API keys, tokens, passwords, private keys, and fields named like them) masked; "full" their values as sent.',
+    ),
   approval: ApprovalSettingsSchema.optional().describe(
     "How calls held for approval wait and may be approved; entries may override it.",
   ),
@@ -111,4 +121,5 @@ export const PolicySchema = namedStrictObject("policy", 'a JSON object with "ver
 export type Policy = z.output<typeof PolicySchema>;
 export type PolicyMode = (typeof POLICY_MODES)[number];
 export type ToolChangeResponse = (typeof TOOL_CHANGE_RESPONSES)[number];
+export type LogArgumentsMode = (typeof LOG_ARGUMENTS_MODES)[number];
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];

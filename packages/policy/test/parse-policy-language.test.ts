@@ -383,3 +383,22 @@ describe("on_tool_change", () => {
     });
   });
 });
+
+describe("log_arguments", () => {
+  it.each(["keys", "redacted", "full"])("accepts %s", (value) => {
+    const result = parsePolicy({ version: "1", default: "deny", log_arguments: value });
+    expect(result.ok && result.policy.log_arguments).toBe(value);
+  });
+
+  it("is absent unless set (the proxy then keeps argument names only)", () => {
+    const result = parsePolicy({ version: "1", default: "deny" });
+    expect(result.ok && result.policy.log_arguments).toBeUndefined();
+  });
+
+  it("rejects anything else with the choices", () => {
+    expect(parsePolicy({ version: "1", default: "deny", log_arguments: "values" })).toEqual({
+      ok: false,
+      errors: [{ path: "log_arguments", message: 'log_arguments must be "keys", "redacted" or "full"' }],
+    });
+  });
+});

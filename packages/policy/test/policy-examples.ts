@@ -3,6 +3,7 @@ export const FULL_POLICY = {
   version: "1",
   default: "deny",
   mode: "enforce",
+  log_arguments: "redacted",
   hide: ["delete_*"],
   all_tools: { limits: [{ counter: "all_calls", window: "hour", max: 1000, scope: "org" }] },
   categories: { destructive: { action: "require_approval" }, read: {} },

@@ -18,6 +18,7 @@ type Node = {
   items?: Node;
   enum?: unknown[];
   const?: unknown;
+  default?: unknown;
   oneOf?: Node[];
   anyOf?: Node[];
 };
@@ -53,6 +54,7 @@ describe("policyJsonSchema", () => {
       "default",
       "mode",
       "on_tool_change",
+      "log_arguments",
       "approval",
       "hide",
       "all_tools",
@@ -66,6 +68,8 @@ describe("policyJsonSchema", () => {
     expect(properties.default?.enum).toEqual(["deny", "allow"]);
     expect(properties.mode?.enum).toEqual(["enforce", "shadow"]);
     expect(properties.on_tool_change?.enum).toEqual(["block", "allow"]);
+    expect(properties.log_arguments?.enum).toEqual(["keys", "redacted", "full"]);
+    expect(properties.log_arguments?.default).toBe("keys");
     expect(properties.categories?.propertyNames?.enum).toEqual([...RISK_CATEGORIES]);
     expect(resolve(properties.tools?.additionalProperties as Node)).toBe(def("PolicyEntry"));
   });

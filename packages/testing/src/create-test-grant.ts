@@ -19,6 +19,7 @@ export async function createTestGrant(
     db,
     secretBox: createSecretBox(TEST_ENCRYPTION_KEY),
     orgId: account.orgId,
+    actor: account.actor,
     allowStdio: false,
     input: {
       name: `${label} ${uniqueSuffix()}`,
@@ -29,7 +30,7 @@ export async function createTestGrant(
   const { grantId, policyId, token } = await createGrant({
     db,
     orgId: account.orgId,
-    actorId: account.userId,
+    actor: account.actor,
     input: { serverId, name: `${label} agent`, policy },
   });
   return { ...account, serverId, grantId, policyId, token };

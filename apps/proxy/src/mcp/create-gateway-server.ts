@@ -4,7 +4,6 @@ import {
   GetPromptRequestSchema,
   ListPromptsRequestSchema,
   ListResourcesRequestSchema,
-  ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
   type ServerCapabilities,
@@ -15,12 +14,13 @@ import { handleCallTool } from "./handle-call-tool";
 import { handleGetPrompt } from "./handle-get-prompt";
 import { handleList } from "./handle-list";
 import { handleReadResource } from "./handle-read-resource";
-import { relayUpstreamError } from "./upstream-errors";
+import { registerUngoverned } from "./register-ungoverned";
+import { type HandlerExtra, requestContext } from "./request-context";
 
 /**
  * The MCP server an agent talks to for one session. It presents the upstream's
  * identity and instructions, and offers what Gatehouse governs (tools, and the
- * upstream's resources and prompts when it has them).
+ * upstream's resources and prompts when it has them). Every request it answers is audited.
  */
 export function createGatewayServer(deps: GatewayDeps): Server {
   const upstreamInfo = deps.upstream.getServerVersion();
@@ -37,6 +37,7 @@ export function createGatewayServer(deps: GatewayDeps): Server {
   );
   const { upstream } = deps;
   const options = { timeout: deps.upstreamTimeoutMs };
+  const contextOf = (extra: HandlerExtra) => requestContext(server, extra, deps.now());
 
   server.setRequestHandler(ListToolsRequestSchema, (request, extra) =>
     handleList(
@@ -49,10 +50,12 @@ export function createGatewayServer(deps: GatewayDeps): Server {
         nameOf: (tool) => tool.name,
         inspect: (grant, tools) => checkListedTools(deps, grant, tools),
       },
-      extra.sessionId,
+      contextOf(extra),
     ),
   );
-  server.setRequestHandler(CallToolRequestSchema, (request, extra) => handleCallTool(deps, request, extra));
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+    handleCallTool(deps, request, contextOf(extra)),
+  );
   if (capabilities.resources) {
     server.setRequestHandler(ListResourcesRequestSchema, (request, extra) =>
       handleList(
@@ -64,16 +67,11 @@ export function createGatewayServer(deps: GatewayDeps): Server {
           key: "resources",
           nameOf: (resource) => resource.uri,
         },
-        extra.sessionId,
+        contextOf(extra),
       ),
     );
-    server.setRequestHandler(ListResourceTemplatesRequestSchema, (request) =>
-      upstream.listResourceTemplates(request.params, options).catch((error: unknown) => {
-        throw relayUpstreamError(error);
-      }),
-    );
     server.setRequestHandler(ReadResourceRequestSchema, (request, extra) =>
-      handleReadResource(deps, request, extra),
+      handleReadResource(deps, request, contextOf(extra)),
     );
   }
   if (capabilities.prompts) {
@@ -87,12 +85,13 @@ export function createGatewayServer(deps: GatewayDeps): Server {
           key: "prompts",
           nameOf: (prompt) => prompt.name,
         },
-        extra.sessionId,
+        contextOf(extra),
       ),
     );
     server.setRequestHandler(GetPromptRequestSchema, (request, extra) =>
-      handleGetPrompt(deps, request, extra),
+      handleGetPrompt(deps, request, contextOf(extra)),
     );
   }
+  registerUngoverned(server, deps, { hasResources: Boolean(capabilities.resources), contextOf });
   return server;
 }

@@ -4,6 +4,8 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { ApprovalDeps } from "../approvals/hold-for-approval";
+import type { AuditedGrant } from "../audit/build-audit-event";
+import type { Caller } from "../audit/caller";
 import type { CatalogueSyncRequester } from "../catalogue/catalogue-sync-requester";
 import type { DriftRegistry } from "../catalogue/drift-registry";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
@@ -11,6 +13,8 @@ import type { RateLimiter } from "../limits/rate-limiter";
 
 /** What one agent session's MCP handlers work with. */
 export type GatewayDeps = {
+  /** The grant that opened the session, as audit events name it when its current state cannot be read. */
+  sessionGrant: AuditedGrant;
   /** The session's grant as it is now (policy edits and revocation apply on the next call). */
   currentGrant: () => Promise<GrantSnapshot | null>;
   upstream: Client;
@@ -28,7 +32,12 @@ export type GatewayDeps = {
 export type RequestContext = Pick<
   RequestHandlerExtra<ServerRequest, ServerNotification>,
   "sessionId" | "signal" | "_meta" | "sendNotification"
->;
+> & {
+  /** Who sent the request, as its audit event records it. */
+  caller: Caller;
+  /** When the gateway took up the request; its audit event's latency runs from here. */
+  receivedAtMs: number;
+};
 
 /** The grant of a live session whose policy parsed: what every handler needs to decide. */
 export type LiveGrant = GrantSnapshot & { policy: NonNullable<GrantSnapshot["policy"]> };

@@ -1,13 +1,14 @@
 import type { CallKind, Decision, ResolvedLimit } from "@gatehouse/policy/evaluate-call";
 import { evaluateCall } from "@gatehouse/policy/evaluate-call";
+import { argumentsToLog, type JsonValue } from "@gatehouse/policy/redact-arguments";
 import type { ApprovalAudit } from "../approvals/approval-outcome";
 import { holdForApproval } from "../approvals/hold-for-approval";
 import { buildAuditEvent } from "../audit/build-audit-event";
 import { placeLimitsAt } from "../limits/place-limits-at";
 import { describeLimitDenial, retryAfterSeconds } from "../policy/describe-limit-denial";
 import { auditedDecision, changedToolVerdict, isBlockedByChange, type Verdict } from "./call-verdict";
+import { forwardUpstream, type UpstreamOutcome } from "./forward-upstream";
 import type { GatewayDeps, LiveGrant, RequestContext } from "./gateway-deps";
-import { relayUpstreamError } from "./upstream-errors";
 
 export type GovernedCall<R> = {
   kind: CallKind;
@@ -20,8 +21,8 @@ export type GovernedCall<R> = {
   forward: () => Promise<R>;
   /** What the agent receives when the call is refused. */
   refuse: (reason: string, retryAfterSeconds?: number) => R;
-  /** How a successful upstream answer is described in the audit log. */
-  describeResult: (result: R) => string;
+  /** Reads a tool result's isError flag; absent for results that have none. */
+  isErrorResult?: (result: R) => boolean;
 };
 
 /** The call itself, apart from how it is forwarded and answered. */
@@ -33,23 +34,25 @@ type CallShape = Pick<GovernedCall<unknown>, "kind" | "method" | "name" | "args"
  * back when the upstream call fails, and audits what happened.
  */
 export async function governCall<R>(deps: GatewayDeps, grant: LiveGrant, call: GovernedCall<R>): Promise<R> {
-  const startedAtMs = deps.now();
+  const startedAtMs = call.request.receivedAtMs;
   const decision = evaluateCall(grant.policy, callFacts(grant, call), new Date(startedAtMs));
   const verdict = isBlockedByChange(deps, grant, call)
     ? changedToolVerdict(decision, call.name)
     : await decide(deps, grant, decision, call);
   const isShadow = verdict.decision.mode === "shadow";
-  const audit = (outcome: { upstreamStatus?: string; upstreamError?: string }) =>
+  const audit = (outcome: UpstreamOutcome) =>
     deps.recordAudit(
       buildAuditEvent({
         grant,
+        caller: call.request.caller,
         startedAtMs,
         nowMs: deps.now(),
         outcome: {
           method: call.method,
           tool: call.name,
-          sessionId: call.request.sessionId,
           argumentKeys: Object.keys(call.args),
+          // Arguments arrive as JSON, so they are JSON values.
+          arguments: argumentsToLog(call.args as Record<string, JsonValue>, grant.policy.log_arguments),
           decision: auditedDecision(verdict),
           isShadow: isShadow && !verdict.isAllowed,
           rule: verdict.rule,
@@ -63,18 +66,12 @@ export async function governCall<R>(deps: GatewayDeps, grant: LiveGrant, call: G
     audit({});
     return call.refuse(verdict.reason, verdict.retryAfterSeconds);
   }
-  const reservation = verdict.isAllowed ? verdict.reservation : undefined;
-  try {
-    const result = await call.forward();
-    audit({ upstreamStatus: call.describeResult(result) });
-    return result;
-  } catch (error) {
-    // The call did not happen upstream, so its quota is given back.
-    if (reservation) await deps.rateLimiter.release(reservation).catch(() => undefined);
-    const relayed = relayUpstreamError(error);
-    audit({ upstreamStatus: "error", upstreamError: relayed.message });
-    throw relayed;
-  }
+  const forwarded = await forwardUpstream(deps.now, call.forward, call.isErrorResult);
+  audit(forwarded.outcome);
+  if (forwarded.isOk) return forwarded.result;
+  // The call did not happen upstream, so its quota is given back.
+  if (verdict.isAllowed) await deps.rateLimiter.release(verdict.reservation).catch(() => undefined);
+  throw forwarded.error;
 }
 
 function callFacts(grant: LiveGrant, call: CallShape) {

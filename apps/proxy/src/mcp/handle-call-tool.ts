@@ -14,7 +14,7 @@ export async function handleCallTool(
   request: CallToolRequest,
   context: RequestContext,
 ): Promise<CallToolResult> {
-  const grant = await requireLiveGrant(deps);
+  const grant = await requireLiveGrant(deps, { method: "tools/call", tool: request.params.name, context });
   return governCall(deps, grant, {
     kind: "tool",
     method: "tools/call",
@@ -26,6 +26,6 @@ export async function handleCallTool(
         timeout: deps.upstreamTimeoutMs,
       }),
     refuse: denialResult,
-    describeResult: (result) => (result.isError ? "tool_error" : "ok"),
+    isErrorResult: (result) => result.isError === true,
   });
 }

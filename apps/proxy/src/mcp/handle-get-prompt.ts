@@ -14,7 +14,7 @@ export async function handleGetPrompt(
   request: GetPromptRequest,
   context: RequestContext,
 ): Promise<GetPromptResult> {
-  const grant = await requireLiveGrant(deps);
+  const grant = await requireLiveGrant(deps, { method: "prompts/get", tool: request.params.name, context });
   return governCall(deps, grant, {
     kind: "prompt",
     method: "prompts/get",
@@ -26,6 +26,5 @@ export async function handleGetPrompt(
         timeout: deps.upstreamTimeoutMs,
       }),
     refuse: throwDenial,
-    describeResult: () => "ok",
   });
 }

@@ -1,9 +1,9 @@
 import type { CallKind } from "@gatehouse/policy/evaluate-call";
 import { isVisible } from "@gatehouse/policy/is-visible";
 import { buildAuditEvent } from "../audit/build-audit-event";
-import type { GatewayDeps, LiveGrant } from "./gateway-deps";
+import { forwardUpstream, type UpstreamOutcome } from "./forward-upstream";
+import type { GatewayDeps, LiveGrant, RequestContext } from "./gateway-deps";
 import { requireLiveGrant } from "./require-live-grant";
-import { relayUpstreamError } from "./upstream-errors";
 
 /** One of the list methods Gatehouse filters: which items it returns, and how each is named in the policy. */
 type Listing<Key extends string> = Record<Key, unknown[]>;
@@ -24,34 +24,32 @@ export type ListSpec<Key extends string, Result extends Listing<Key>> = {
 export async function handleList<Key extends string, Result extends Listing<Key>>(
   deps: GatewayDeps,
   spec: ListSpec<Key, Result>,
-  sessionId: string | undefined,
+  context: RequestContext,
 ): Promise<Result> {
-  const startedAtMs = deps.now();
-  const grant = await requireLiveGrant(deps);
-  const audit = (outcome: { upstreamError?: string; reason?: string }) =>
+  const grant = await requireLiveGrant(deps, { method: spec.method, context });
+  const audit = (outcome: UpstreamOutcome & { reason?: string }) =>
     deps.recordAudit(
       buildAuditEvent({
         grant,
-        startedAtMs,
+        caller: context.caller,
+        startedAtMs: context.receivedAtMs,
         nowMs: deps.now(),
-        outcome: { method: spec.method, decision: "allow", rule: null, sessionId, ...outcome },
+        outcome: { method: spec.method, decision: "allow", rule: null, ...outcome },
       }),
     );
-  let result: Result;
-  try {
-    result = await spec.fetch();
-  } catch (error) {
-    const relayed = relayUpstreamError(error);
-    audit({ upstreamError: relayed.message });
-    throw relayed;
+  const forwarded = await forwardUpstream(deps.now, spec.fetch);
+  if (!forwarded.isOk) {
+    audit(forwarded.outcome);
+    throw forwarded.error;
   }
-  const all = result[spec.key];
+  const all = forwarded.result[spec.key];
   spec.inspect?.(grant, all);
   const visible = all.filter((item) => {
     const name = spec.nameOf(item);
     const category = spec.kind === "tool" ? grant.tools.get(name)?.category : undefined;
     return isVisible(grant.policy, { kind: spec.kind, name, ...(category ? { category } : {}) });
   });
-  audit({ reason: `${visible.length} listed, ${all.length - visible.length} hidden by policy` });
-  return { ...result, [spec.key]: visible };
+  const reason = `${visible.length} listed, ${all.length - visible.length} hidden by policy`;
+  audit({ ...forwarded.outcome, reason });
+  return { ...forwarded.result, [spec.key]: visible };
 }

@@ -14,7 +14,7 @@ export async function handleReadResource(
   request: ReadResourceRequest,
   context: RequestContext,
 ): Promise<ReadResourceResult> {
-  const grant = await requireLiveGrant(deps);
+  const grant = await requireLiveGrant(deps, { method: "resources/read", tool: request.params.uri, context });
   return governCall(deps, grant, {
     kind: "resource",
     method: "resources/read",
@@ -26,6 +26,5 @@ export async function handleReadResource(
         timeout: deps.upstreamTimeoutMs,
       }),
     refuse: throwDenial,
-    describeResult: () => "ok",
   });
 }

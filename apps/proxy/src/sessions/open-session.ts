@@ -2,39 +2,48 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isGatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import { connectUpstream } from "@gatehouse/core/upstream/connect-upstream";
+import { upstreamHttpStatus } from "@gatehouse/core/upstream/upstream-http-status";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import {
+  type InitializeRequest,
+  ToolListChangedNotificationSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import { buildAuditEvent } from "../audit/build-audit-event";
+import { type RequestOrigin, toCaller } from "../audit/caller";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
 import { JSON_RPC, sendJsonRpcError } from "../http/send-json-rpc-error";
 import { createGatewayServer } from "../mcp/create-gateway-server";
+import type { UpstreamOutcome } from "../mcp/forward-upstream";
 import type { ProxyDeps } from "../proxy-deps";
 
 /**
  * Handles an `initialize` without a session: connects to the grant's upstream,
- * then starts a gateway session bound to this grant.
+ * then starts a gateway session bound to this grant. Its audit event's upstream
+ * latency is the time connecting (and initializing) upstream took.
  */
 export async function openSession(
   deps: ProxyDeps,
   grant: GrantSnapshot,
-  http: { req: IncomingMessage; res: ServerResponse; body: unknown },
+  http: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    body: InitializeRequest;
+    origin: RequestOrigin;
+    startedAtMs: number;
+  },
 ): Promise<void> {
-  const startedAtMs = deps.now();
-  const auditInitialize = (sessionId: string | undefined, upstreamError?: string) =>
+  const auditInitialize = (sessionId: string | undefined, outcome: UpstreamOutcome) =>
     deps.audit.record(
       buildAuditEvent({
         grant,
-        startedAtMs,
+        caller: toCaller(http.origin, { id: sessionId, client: http.body.params.clientInfo }),
+        startedAtMs: http.startedAtMs,
         nowMs: deps.now(),
-        outcome: {
-          method: "initialize",
-          decision: "allow",
-          sessionId,
-          upstreamStatus: upstreamError ? "error" : "ok",
-          ...(upstreamError ? { upstreamError } : {}),
-        },
+        outcome: { method: "initialize", decision: "allow", ...outcome },
       }),
     );
+  const connectStartedAtMs = deps.now();
+  const elapsed = () => Math.max(0, Math.round(deps.now() - connectStartedAtMs));
   let upstream: Awaited<ReturnType<typeof connectUpstream>>;
   try {
     upstream = await connectUpstream(grant.upstream, {
@@ -49,7 +58,12 @@ export async function openSession(
       { err: error, grantId: grant.grantId, serverId: grant.serverId },
       "upstream connect failed",
     );
-    auditInitialize(undefined, message);
+    auditInitialize(undefined, {
+      upstreamStatus: "error",
+      upstreamError: message,
+      upstreamHttpStatus: upstreamHttpStatus(error) ?? null,
+      upstreamLatencyMs: elapsed(),
+    });
     sendJsonRpcError(http.res, {
       status: 502,
       code: JSON_RPC.upstreamUnavailable,
@@ -57,7 +71,10 @@ export async function openSession(
     });
     return;
   }
+  const upstreamLatencyMs = elapsed();
   const server = createGatewayServer({
+    // Without its policy fields: requests the policy does not decide name no policy version.
+    sessionGrant: { grantId: grant.grantId, orgId: grant.orgId, serverId: grant.serverId },
     currentGrant: () => deps.grants.get(grant.tokenHash),
     upstream: upstream.client,
     rateLimiter: deps.rateLimiter,
@@ -90,5 +107,5 @@ export async function openSession(
   };
   await server.connect(transport);
   await transport.handleRequest(http.req, http.res, http.body);
-  auditInitialize(transport.sessionId);
+  auditInitialize(transport.sessionId, { upstreamStatus: "ok", upstreamLatencyMs });
 }

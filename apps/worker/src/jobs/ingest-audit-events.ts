@@ -1,8 +1,21 @@
-import { AuditJobSchema } from "@gatehouse/core/audit/audit-event";
+import { AuditJobSchema, auditJobBackoffMs } from "@gatehouse/core/audit/audit-event";
 import { insertAuditEvents } from "@gatehouse/core/audit/insert-audit-events";
 import type { Logger } from "@gatehouse/core/logging/create-logger";
 import type { Db } from "@gatehouse/db/client";
-import { type Job, UnrecoverableError } from "bullmq";
+import { type Job, UnrecoverableError, type WorkerOptions } from "bullmq";
+
+/**
+ * How the audit worker runs its jobs. A failed batch (the database is down) is retried on the
+ * capped backoff of its job options. A batch whose worker died is handed to another within
+ * about 15 s (lock expiry plus one stalled check) rather than BullMQ's minute, and may stall
+ * several times: running it again is harmless, since inserts are idempotent.
+ */
+export const AUDIT_WORKER_OPTIONS = {
+  settings: { backoffStrategy: auditJobBackoffMs },
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 10,
+} satisfies Partial<WorkerOptions>;
 
 /**
  * Writes one batch of audit events. Inserts are idempotent by event id, so a

@@ -22,7 +22,8 @@ export async function syncCatalogueJob(deps: SyncDeps, job: Job) {
   if (!parsed.success) throw new UnrecoverableError("Malformed catalogue sync job.");
   const { orgId, serverId, reason } = parsed.data;
   try {
-    const result = await syncCatalogue({ ...deps, orgId, serverId });
+    // Keeping the catalogue current is Gatehouse's housekeeping, not an admin action: no trail event.
+    const result = await syncCatalogue({ ...deps, orgId, serverId, actor: null });
     deps.logger.info({ serverId, reason, changes: result.changes }, "catalogue synced");
     return { toolCount: result.toolCount, changes: result.changes };
   } catch (error) {

@@ -14,6 +14,7 @@ export type ListQueryCase = { name: string; filter: AuditFilter; pages?: number 
 /**
  * The list queries measured per organisation: the first page, each filter the dashboard offers,
  * filter pairs (one that matches nothing: the busy grant never calls a tool of another server), a
+ * time range, text search (one that matches nothing), a
  * seek 60 days back from the newest event (the one time bound the list takes), and pages reached
  * by following the cursor as a person paging through would.
  */
@@ -22,6 +23,10 @@ export function listQueryCases(orgId: string, newestAt: Date): ListQueryCase[] {
   const otherServersTool = benchToolName(15);
   const grantId = benchGrantId(orgId, 0);
   const before = seekCursor(new Date(newestAt.getTime() - SEEK_DAYS * DAY_MS));
+  const lastWeek = {
+    from: new Date(newestAt.getTime() - 7 * DAY_MS).toISOString(),
+    to: newestAt.toISOString(),
+  };
   return [
     { name: "first page", filter: {} },
     { name: "decision=deny", filter: { decision: "deny" } },
@@ -29,6 +34,10 @@ export function listQueryCases(orgId: string, newestAt: Date): ListQueryCase[] {
     { name: "grant", filter: { grantId } },
     { name: "tool + deny", filter: { tool, decision: "deny" } },
     { name: "grant + tool, no match", filter: { grantId, tool: otherServersTool } },
+    { name: "method", filter: { method: "tools/call" } },
+    { name: "last 7 days, deny", filter: { ...lastWeek, decision: "deny" } },
+    { name: "search", filter: { q: tool.slice(-6) } },
+    { name: "search, no match", filter: { q: "no-such-text" } },
     { name: `${SEEK_DAYS} days back`, filter: { before } },
     { name: `${SEEK_DAYS} days back, tool + deny`, filter: { before, tool, decision: "deny" } },
     { name: `${DEEP_PAGES} pages in, grant`, filter: { grantId }, pages: DEEP_PAGES },

@@ -47,6 +47,7 @@ export async function seedGrants(options: {
         db,
         secretBox,
         orgId: account.orgId,
+        actor: account.actor,
         allowStdio: false,
         input,
       });
@@ -62,7 +63,7 @@ export async function seedGrants(options: {
     };
     const grantUrl = async (serverId: string, name: string, policy: object) => {
       const input = { serverId, name, policy: JSON.stringify(policy) };
-      const { token } = await createGrant({ db, orgId: account.orgId, actorId: account.userId, input });
+      const { token } = await createGrant({ db, orgId: account.orgId, actor: account.actor, input });
       return buildProxyUrl(options.proxyBaseUrl, token);
     };
     const echoServer = await addServer("bench echo", options.echoUrl);

@@ -1,5 +1,7 @@
 import type { Db } from "@gatehouse/db/client";
 import { z } from "zod";
+import { type AccountableActor, attributedUserId } from "../admin-trail/admin-actor";
+import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
 import { issueApiKey } from "./api-key-secret";
 
@@ -13,7 +15,12 @@ export const ApiKeyNameSchema = z
  * Creates an API key for the organisation's REST API. The key is returned once,
  * here; only its hash and display prefix are stored.
  */
-export async function createApiKey(options: { db: Db; orgId: string; actorId: string; name: string }) {
+export async function createApiKey(options: {
+  db: Db;
+  orgId: string;
+  actor: AccountableActor;
+  name: string;
+}) {
   const { name } = parseInput(z.object({ name: ApiKeyNameSchema }), { name: options.name });
   const issued = issueApiKey();
   const apiKey = await options.db.apiKey.create({
@@ -22,8 +29,15 @@ export async function createApiKey(options: { db: Db; orgId: string; actorId: st
       name,
       keyHash: issued.keyHash,
       keyPrefix: issued.keyPrefix,
-      createdById: options.actorId,
+      createdById: attributedUserId(options.actor),
     },
+  });
+  await recordAdminEvent(options.db, {
+    orgId: options.orgId,
+    actor: options.actor,
+    action: "api_key.created",
+    target: { id: apiKey.id, name },
+    details: { keyPrefix: issued.keyPrefix },
   });
   return { apiKeyId: apiKey.id, key: issued.key };
 }

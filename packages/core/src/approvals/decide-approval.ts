@@ -1,5 +1,7 @@
 import type { Db } from "@gatehouse/db/client";
 import type { ApprovalRequest } from "@gatehouse/db/models";
+import { type Actor, actorName } from "../admin-trail/admin-actor";
+import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { GatehouseError } from "../errors/gatehouse-error";
 import type { ApprovalPublisher } from "./approval-channel";
 import { describeEndedApproval } from "./describe-ended-approval";
@@ -10,8 +12,8 @@ export type DecideApprovalInput = {
   orgId: string;
   approvalId: string;
   decision: ApprovalDecision;
-  /** The person (userId) or API key (userId null) deciding, by the name agents and the audit log show. */
-  actor: { userId: string | null; name: string };
+  /** The person or API key deciding; agents and the audit log are told its name. */
+  actor: Actor;
   comment?: string | undefined;
   /** Also let identical calls through for the policy's allow_identical_for window (approve only). */
   allowIdentical?: boolean | undefined;
@@ -57,8 +59,9 @@ export async function decideApproval(
     data: {
       status: isApproved ? "approved" : "denied",
       decidedAt: input.now,
-      decidedById: input.actor.userId,
-      decidedByName: input.actor.name,
+      // Only a person's decision names a user: an API key's name says which automation decided.
+      decidedById: input.actor.type === "user" ? input.actor.id : null,
+      decidedByName: actorName(input.actor),
       comment,
       reuseUntil,
       argumentsEncrypted: null,
@@ -71,6 +74,13 @@ export async function decideApproval(
       `${describeEndedApproval(approval, input.now)} It can no longer be decided.`,
     );
   }
+  await recordAdminEvent(deps.db, {
+    orgId: input.orgId,
+    actor: input.actor,
+    action: isApproved ? "approval.approved" : "approval.denied",
+    target: { id: approval.id, name: approval.name },
+    details: { grantId: approval.grantId, comment, reuseUntil: reuseUntil?.toISOString() ?? null },
+  });
   let isPropagated = true;
   try {
     await deps.publish({ approvalId: approval.id });

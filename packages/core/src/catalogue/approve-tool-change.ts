@@ -1,4 +1,6 @@
 import type { Db } from "@gatehouse/db/client";
+import { type Actor, attributedUserId } from "../admin-trail/admin-actor";
+import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { GatehouseError } from "../errors/gatehouse-error";
 import type { GrantChangeNotifier } from "../grants/grant-change-notifier";
 import { notifyBestEffort } from "../grants/grant-change-notifier";
@@ -12,7 +14,7 @@ export async function approveToolChange(options: {
   notify: GrantChangeNotifier;
   orgId: string;
   toolId: string;
-  actorId: string;
+  actor: Actor;
 }) {
   const tool = await options.db.tool.findFirst({
     where: { id: options.toolId, server: { orgId: options.orgId } },
@@ -23,7 +25,14 @@ export async function approveToolChange(options: {
     options.db.tool.update({ where: { id: tool.id }, data: { approvedHash: tool.definitionHash } }),
     options.db.toolChange.updateMany({
       where: { toolId: tool.id, approvedAt: null },
-      data: { approvedAt: now, approvedById: options.actorId },
+      data: { approvedAt: now, approvedById: attributedUserId(options.actor) },
+    }),
+    recordAdminEvent(options.db, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "tool_change.approved",
+      target: { id: tool.id, name: tool.name },
+      details: { serverId: tool.serverId, definitionHash: tool.definitionHash },
     }),
   ]);
   const isPropagated = await notifyBestEffort(options.notify, {

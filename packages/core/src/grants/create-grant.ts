@@ -1,5 +1,7 @@
 import type { Db } from "@gatehouse/db/client";
 import { z } from "zod";
+import { type AccountableActor, attributedUserId } from "../admin-trail/admin-actor";
+import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { createPolicy, MAX_POLICY_NAME_CHARS } from "../policies/create-policy";
@@ -27,7 +29,7 @@ export type CreateGrantInput = z.input<typeof CreateGrantInputSchema>;
 export async function createGrant(options: {
   db: Db;
   orgId: string;
-  actorId: string;
+  actor: AccountableActor;
   input: CreateGrantInput;
 }) {
   const input = parseInput(CreateGrantInputSchema, options.input);
@@ -42,7 +44,10 @@ export async function createGrant(options: {
         inlinePolicyName(input.name, issued.tokenPrefix),
         input.policy ?? "",
       ));
-    const policy = await tx.policy.findFirst({ where: { id: policyId, orgId: options.orgId } });
+    const policy = await tx.policy.findFirst({
+      where: { id: policyId, orgId: options.orgId },
+      include: { server: { select: { name: true } } },
+    });
     if (!policy || policy.serverId !== input.serverId) {
       throw new GatehouseError("not_found", "No such policy for this server.", {
         fieldErrors: [{ field: "policyId", message: "Choose one of this server's policies." }],
@@ -56,7 +61,20 @@ export async function createGrant(options: {
         name: input.name,
         tokenHash: issued.tokenHash,
         tokenPrefix: issued.tokenPrefix,
-        createdById: options.actorId,
+        createdById: attributedUserId(options.actor),
+      },
+    });
+    await recordAdminEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "grant.created",
+      target: { id: grant.id, name: grant.name },
+      details: {
+        serverId: input.serverId,
+        serverName: policy.server.name,
+        policyId,
+        policyName: policy.name,
+        tokenPrefix: issued.tokenPrefix,
       },
     });
     return { grantId: grant.id, policyId, token: issued.token };
@@ -81,7 +99,7 @@ function inlinePolicyName(agentName: string, tokenPrefix: string): string {
 
 async function createInlinePolicy(
   tx: Parameters<typeof createPolicy>[0]["db"],
-  options: { orgId: string; actorId: string },
+  options: { orgId: string; actor: AccountableActor },
   serverId: string,
   name: string,
   document: string,
@@ -89,7 +107,7 @@ async function createInlinePolicy(
   const { policyId } = await createPolicy({
     db: tx,
     orgId: options.orgId,
-    actorId: options.actorId,
+    actor: options.actor,
     input: { serverId, name, document },
   }).catch((error: unknown) => {
     if (error instanceof GatehouseError) {

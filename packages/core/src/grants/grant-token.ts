@@ -10,7 +10,15 @@ export type IssuedToken = { token: string; tokenHash: string; tokenPrefix: strin
 /** Issues a new grant token: 256 random bits; only its hash and a short display prefix are stored. */
 export function issueGrantToken(): IssuedToken {
   const token = GRANT_TOKEN_PREFIX + randomBytes(TOKEN_RANDOM_BYTES).toString("base64url");
-  return { token, tokenHash: hashGrantToken(token), tokenPrefix: token.slice(0, DISPLAY_PREFIX_LENGTH) };
+  return { token, tokenHash: hashGrantToken(token), tokenPrefix: grantTokenPrefix(token) };
+}
+
+/**
+ * The public prefix of a token, as stored with its grant and in the audit log. It is never
+ * more than half of what was presented, so a short secret sent by mistake is not kept whole.
+ */
+export function grantTokenPrefix(token: string): string {
+  return token.slice(0, Math.min(DISPLAY_PREFIX_LENGTH, Math.floor(token.length / 2)));
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { Db } from "@gatehouse/db/client";
+import type { Actor } from "../admin-trail/admin-actor";
+import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { type GrantChangeNotifier, notifyBestEffort } from "./grant-change-notifier";
 
@@ -7,6 +9,7 @@ export async function setGrantPolicy(options: {
   db: Db;
   notify: GrantChangeNotifier;
   orgId: string;
+  actor: Actor;
   grantId: string;
   policyId: string;
 }) {
@@ -22,7 +25,16 @@ export async function setGrantPolicy(options: {
       fieldErrors: [{ field: "policyId", message: "Choose one of this server's policies." }],
     });
   }
-  await options.db.grant.update({ where: { id: grant.id }, data: { policyId: policy.id } });
+  if (grant.policyId !== policy.id) {
+    await options.db.grant.update({ where: { id: grant.id }, data: { policyId: policy.id } });
+    await recordAdminEvent(options.db, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "grant.policy_changed",
+      target: { id: grant.id, name: grant.name },
+      details: { fromPolicyId: grant.policyId, toPolicyId: policy.id, policyName: policy.name },
+    });
+  }
   const change = { kind: "grant_changed", grantId: grant.id, tokenHash: grant.tokenHash } as const;
   return { isPropagated: await notifyBestEffort(options.notify, change) };
 }

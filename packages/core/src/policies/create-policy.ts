@@ -1,6 +1,8 @@
 import type { Db } from "@gatehouse/db/client";
 import { Prisma } from "@gatehouse/db/models";
 import { z } from "zod";
+import { type Actor, attributedUserId } from "../admin-trail/admin-actor";
+import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { validatePolicyText } from "../grants/validate-policy-text";
@@ -27,7 +29,7 @@ type Tx = Prisma.TransactionClient | Db;
 export async function createPolicy(options: {
   db: Tx;
   orgId: string;
-  actorId: string | null;
+  actor: Actor;
   input: CreatePolicyInput;
 }) {
   const input = parseInput(CreatePolicyInputSchema, options.input);
@@ -51,10 +53,17 @@ export async function createPolicy(options: {
             version: 1,
             document: document as Prisma.InputJsonValue,
             comment: input.comment ?? null,
-            createdById: options.actorId,
+            createdById: attributedUserId(options.actor),
           },
         },
       },
+    });
+    await recordAdminEvent(options.db, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "policy.created",
+      target: { id: policy.id, name: policy.name },
+      details: { serverId: server.id, serverName: server.name, version: 1 },
     });
     return { policyId: policy.id, version: 1 };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Db } from "@gatehouse/db/client";
+import type { Actor } from "../admin-trail/admin-actor";
 import { GatehouseError } from "../errors/gatehouse-error";
 import type { GrantChangeNotifier } from "../grants/grant-change-notifier";
 import { savePolicy } from "./save-policy";
@@ -8,7 +9,7 @@ export async function rollbackPolicy(options: {
   db: Db;
   notify: GrantChangeNotifier;
   orgId: string;
-  actorId: string | null;
+  actor: Actor;
   policyId: string;
   toVersion: number;
 }) {
@@ -16,9 +17,12 @@ export async function rollbackPolicy(options: {
     where: { policyId: options.policyId, version: options.toVersion, policy: { orgId: options.orgId } },
   });
   if (!target) throw new GatehouseError("not_found", `This policy has no version ${options.toVersion}.`);
-  return savePolicy({
-    ...options,
-    document: JSON.stringify(target.document),
-    comment: `Rolled back to version ${options.toVersion}`,
-  });
+  return savePolicy(
+    {
+      ...options,
+      document: JSON.stringify(target.document),
+      comment: `Rolled back to version ${options.toVersion}`,
+    },
+    { action: "policy.rolled_back", details: { toVersion: options.toVersion } },
+  );
 }

@@ -1,8 +1,13 @@
 import type { Db } from "@gatehouse/db/client";
 import type { Prisma } from "@gatehouse/db/models";
+import { type Actor, attributedUserId } from "../admin-trail/admin-actor";
+import { type AdminEventDetails, recordAdminEvent } from "../admin-trail/record-admin-event";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { type GrantChangeNotifier, notifyBestEffort } from "../grants/grant-change-notifier";
 import { validatePolicyText } from "../grants/validate-policy-text";
+
+/** How a save shows in the admin trail: a plain save, or a rollback (which saves an earlier document). */
+type PolicySaveTrail = { action: "policy.saved" | "policy.rolled_back"; details?: AdminEventDetails };
 
 /**
  * Saves a policy document as a new immutable version; every grant using the
@@ -10,23 +15,28 @@ import { validatePolicyText } from "../grants/validate-policy-text";
  * overwriting someone else's save. `isPropagated` is false when the proxies
  * could not be told at once (see notifyBestEffort).
  */
-export async function savePolicy(options: {
-  db: Db;
-  notify: GrantChangeNotifier;
-  orgId: string;
-  actorId: string | null;
-  policyId: string;
-  document: string;
-  comment?: string | undefined;
-  expectedVersion?: number | undefined;
-}) {
+export async function savePolicy(
+  options: {
+    db: Db;
+    notify: GrantChangeNotifier;
+    orgId: string;
+    actor: Actor;
+    policyId: string;
+    document: string;
+    comment?: string | undefined;
+    expectedVersion?: number | undefined;
+  },
+  trail: PolicySaveTrail = { action: "policy.saved" },
+) {
   const document = validatePolicyText(options.document, "document");
+  const comment = options.comment?.trim() || null;
   const version = await options.db.$transaction(async (tx) => {
     // Row lock: two concurrent saves get consecutive versions, never the same one.
-    const locked = await tx.$queryRaw<{ currentVersion: number }[]>`
-      SELECT "currentVersion" FROM "Policy" WHERE id = ${options.policyId} AND "orgId" = ${options.orgId} FOR UPDATE`;
-    const current = locked[0]?.currentVersion;
-    if (current === undefined) throw new GatehouseError("not_found", "No such policy in this organisation.");
+    const locked = await tx.$queryRaw<{ currentVersion: number; name: string }[]>`
+      SELECT "currentVersion", name FROM "Policy" WHERE id = ${options.policyId} AND "orgId" = ${options.orgId} FOR UPDATE`;
+    const policy = locked[0];
+    if (!policy) throw new GatehouseError("not_found", "No such policy in this organisation.");
+    const current = policy.currentVersion;
     if (options.expectedVersion !== undefined && options.expectedVersion !== current) {
       throw new GatehouseError(
         "conflict",
@@ -39,11 +49,18 @@ export async function savePolicy(options: {
         policyId: options.policyId,
         version: next,
         document: document as Prisma.InputJsonValue,
-        comment: options.comment?.trim() || null,
-        createdById: options.actorId,
+        comment,
+        createdById: attributedUserId(options.actor),
       },
     });
     await tx.policy.update({ where: { id: options.policyId }, data: { currentVersion: next } });
+    await recordAdminEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: trail.action,
+      target: { id: options.policyId, name: policy.name },
+      details: { version: next, comment, ...trail.details },
+    });
     return next;
   });
   const isPropagated = await notifyBestEffort(options.notify, {

@@ -1,15 +1,21 @@
 import type { Db } from "@gatehouse/db/client";
 import { Prisma } from "@gatehouse/db/models";
+import type { z } from "zod";
+import type { Actor } from "../admin-trail/admin-actor";
+import { type AdminEventDetails, recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { type SecretBox, sealRecord } from "../secrets/secret-box";
 import { type RegisterServerInput, RegisterServerInputSchema } from "./register-server-input";
+
+type ParsedInput = z.output<typeof RegisterServerInputSchema>;
 
 /** Registers an MCP server for an organisation, sealing its headers and env values. */
 export async function registerServer(options: {
   db: Db;
   secretBox: SecretBox;
   orgId: string;
+  actor: Actor;
   allowStdio: boolean;
   input: RegisterServerInput;
 }): Promise<{ serverId: string }> {
@@ -27,6 +33,13 @@ export async function registerServer(options: {
     const server = await options.db.mcpServer.create({
       data: { orgId: options.orgId, name: input.name, transport: input.transport, ...connection },
     });
+    await recordAdminEvent(options.db, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: "server.registered",
+      target: { id: server.id, name: server.name },
+      details: describeConnection(input),
+    });
     return { serverId: server.id };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -35,4 +48,20 @@ export async function registerServer(options: {
     }
     throw error;
   }
+}
+
+/**
+ * Where the server is, for the admin trail: header and variable names but never their values,
+ * no stdio arguments (they can carry credentials), and only the URL's origin (its path or
+ * query can too).
+ */
+function describeConnection(input: ParsedInput): AdminEventDetails {
+  if (input.transport === "stdio") {
+    return { transport: input.transport, command: input.command, envNames: Object.keys(input.env) };
+  }
+  return {
+    transport: input.transport,
+    origin: new URL(input.url).origin,
+    headerNames: Object.keys(input.headers),
+  };
 }

@@ -1,9 +1,8 @@
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
-import { SseError } from "@modelcontextprotocol/sdk/client/sse.js";
-import { StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { GatehouseError } from "../errors/gatehouse-error";
 import type { UpstreamConfig } from "./upstream-config";
+import { upstreamHttpStatus } from "./upstream-http-status";
 
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
@@ -22,7 +21,7 @@ export function describeConnectError(
   if (error instanceof GatehouseError) return error;
   const where = context.config.transport === "stdio" ? `"${context.config.command}"` : context.config.url;
   if (context.config.transport === "stdio") return describeStdioError(error, where, context.stderr);
-  const status = httpStatusOf(error);
+  const status = upstreamHttpStatus(error);
   if (status === 401 || status === 403 || error instanceof UnauthorizedError) {
     return new GatehouseError(
       "upstream_auth_failed",
@@ -47,7 +46,7 @@ export function describeConnectError(
       },
     );
   }
-  const detail = status !== undefined && status > 0 ? `HTTP ${status}` : notMcpDetail(error);
+  const detail = status !== undefined ? `HTTP ${status}` : notMcpDetail(error);
   return new GatehouseError(
     "upstream_not_mcp",
     `${where} did not answer like an MCP server (${detail}). Check the URL points at the MCP endpoint (often ending in /mcp${context.config.transport === "sse" ? " or /sse" : ""}) and the transport is right.`,
@@ -78,11 +77,6 @@ function describeStdioError(error: unknown, where: string, stderr: string): Gate
     `The command ${where} exited or failed before completing MCP initialisation (${shortMessage(error)}).${said}`,
     { cause: error },
   );
-}
-
-function httpStatusOf(error: unknown): number | undefined {
-  if (error instanceof StreamableHTTPError || error instanceof SseError) return error.code;
-  return undefined;
 }
 
 function networkCodeOf(error: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import type { Db } from "@gatehouse/db/client";
 import { Prisma } from "@gatehouse/db/models";
 import { z } from "zod";
+import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { hashPassword } from "../auth/password";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
@@ -17,7 +18,7 @@ export const SignUpInputSchema = z.object({
 });
 export type SignUpInput = z.input<typeof SignUpInputSchema>;
 
-/** Creates a user, their organisation and their owner membership in one transaction. */
+/** Creates a user, their organisation and their owner membership in one transaction, recorded as the user's act. */
 export async function signUp(options: { db: Db; input: SignUpInput }) {
   const input = parseInput(SignUpInputSchema, options.input);
   const passwordHash = await hashPassword(input.password);
@@ -26,6 +27,13 @@ export async function signUp(options: { db: Db; input: SignUpInput }) {
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
       const org = await tx.organization.create({ data: { name: input.organizationName } });
       await tx.membership.create({ data: { userId: user.id, orgId: org.id, role: "owner" } });
+      await recordAdminEvent(tx, {
+        orgId: org.id,
+        actor: { type: "user", id: user.id, name: user.name },
+        action: "user.signed_up",
+        target: { id: user.id, name: user.name },
+        details: { organizationName: org.name },
+      });
       return { userId: user.id, orgId: org.id };
     });
   } catch (error) {

@@ -1,5 +1,7 @@
 import type { Db } from "@gatehouse/db/client";
 import { z } from "zod";
+import type { Actor } from "../admin-trail/admin-actor";
+import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
 import type { SecretBox } from "../secrets/secret-box";
 import { issueWebhookSecret } from "./webhook-secret";
@@ -18,7 +20,13 @@ export const WebhookUrlSchema = z
  * secret when there is none. The secret is returned once, on creation; changing the
  * URL keeps the secret, so receivers keep verifying.
  */
-export async function saveWebhook(options: { db: Db; secretBox: SecretBox; orgId: string; url: string }) {
+export async function saveWebhook(options: {
+  db: Db;
+  secretBox: SecretBox;
+  orgId: string;
+  actor: Actor;
+  url: string;
+}) {
   const { url } = parseInput(z.object({ url: WebhookUrlSchema }), { url: options.url });
   const issued = issueWebhookSecret();
   const secretEncrypted = options.secretBox.encrypt(issued.secret);
@@ -31,5 +39,13 @@ export async function saveWebhook(options: { db: Db; secretBox: SecretBox; orgId
     select: { id: true, secretEncrypted: true },
   });
   const isCreated = webhook.secretEncrypted === secretEncrypted;
+  // Only the origin: receivers such as chat webhooks carry their credential in the path.
+  await recordAdminEvent(options.db, {
+    orgId: options.orgId,
+    actor: options.actor,
+    action: "webhook.saved",
+    target: { id: webhook.id, name: null },
+    details: { origin: new URL(url).origin, isCreated },
+  });
   return { webhookId: webhook.id, secret: isCreated ? issued.secret : null };
 }

@@ -1,4 +1,6 @@
 import type { Db } from "@gatehouse/db/client";
+import type { Actor } from "../admin-trail/admin-actor";
+import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { noWebhookError } from "./no-webhook-error";
 import { enqueueWebhook, type WebhookJob } from "./webhook-job";
@@ -8,10 +10,11 @@ export async function sendTestWebhook(options: {
   db: Db;
   queue: Parameters<typeof enqueueWebhook>[0];
   orgId: string;
+  actor: Actor;
 }): Promise<void> {
   const webhook = await options.db.webhookEndpoint.findUnique({
     where: { orgId: options.orgId },
-    select: { isEnabled: true },
+    select: { id: true, isEnabled: true },
   });
   if (!webhook) throw noWebhookError();
   // The worker sends nothing to a disabled webhook, so a test would silently go nowhere.
@@ -28,4 +31,10 @@ export async function sendTestWebhook(options: {
       { cause: error },
     );
   }
+  await recordAdminEvent(options.db, {
+    orgId: options.orgId,
+    actor: options.actor,
+    action: "webhook.tested",
+    target: { id: webhook.id, name: null },
+  });
 }

@@ -49,7 +49,8 @@ export function ApprovalFacts({ approval }: { approval: ApprovalSummaryView }) {
   );
 }
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
+/** One term and its value in a facts list (`<dl>`); the audit log's event details use it too. */
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>

@@ -1,35 +1,9 @@
-import type { ApprovalStatus } from "@gatehouse/db/models";
 import Link from "next/link";
-import { describeApprovalOutcome } from "@/components/approvals/approval-outcome";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cardClass, linkClass } from "@/components/ui/styles";
+import type { AuditEventView } from "@/lib/audit-feed";
 import { formatDateTime } from "@/lib/format";
-
-type AuditRow = {
-  id: string;
-  occurredAt: Date;
-  grantId: string | null;
-  method: string;
-  tool: string | null;
-  decision: "allow" | "deny" | "require_approval";
-  isShadow: boolean;
-  rule: string | null;
-  reason: string | null;
-  upstreamStatus: string | null;
-  upstreamError: string | null;
-  latencyMs: number;
-  sessionId: string | null;
-  approvalId: string | null;
-  approvalStatus: ApprovalStatus | null;
-  approvedBy: string | null;
-  approvalWaitMs: number | null;
-};
-
-const DECISION_TONES: Record<AuditRow["decision"], BadgeTone> = {
-  allow: "green",
-  deny: "red",
-  require_approval: "amber",
-};
+import { ApprovalOutcomeLine } from "./approval-outcome-line";
+import { DecisionBadge } from "./decision-badge";
 
 const COLUMNS = [
   "Time",
@@ -43,8 +17,16 @@ const COLUMNS = [
   "Session",
 ];
 
-/** One row per call the proxy answered, newest first, with the decision and why. */
-export function AuditTable({ events, grantNames }: { events: AuditRow[]; grantNames: Map<string, string> }) {
+type Props = {
+  events: AuditEventView[];
+  grantNames: Record<string, string>;
+  /** Rows the live tail added since the page loaded, highlighted. */
+  newIds: ReadonlySet<string>;
+  onSelect: (eventId: string) => void;
+};
+
+/** One row per call the proxy answered, newest first, with the decision and why; the time opens its details. */
+export function AuditTable({ events, grantNames, newIds, onSelect }: Props) {
   return (
     <div className={`${cardClass} overflow-x-auto`}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
@@ -59,14 +41,28 @@ export function AuditTable({ events, grantNames }: { events: AuditRow[]; grantNa
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
           {events.map((event) => (
-            <tr key={event.id} data-testid="audit-row">
-              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-                {formatDateTime(event.occurredAt)}
+            <tr
+              key={event.id}
+              data-testid="audit-row"
+              data-event-id={event.id}
+              data-new={newIds.has(event.id) || undefined}
+              className={newIds.has(event.id) ? "bg-indigo-50/60" : undefined}
+            >
+              <td className="whitespace-nowrap px-3 py-2">
+                <button
+                  type="button"
+                  onClick={() => onSelect(event.id)}
+                  aria-haspopup="dialog"
+                  title="Show the full event"
+                  className={`${linkClass} text-left font-normal`}
+                >
+                  {formatDateTime(event.occurredAt)}
+                </button>
               </td>
               <td className="whitespace-nowrap px-3 py-2">
                 {event.grantId ? (
                   <Link href={`/grants/${event.grantId}`} className={linkClass}>
-                    {grantNames.get(event.grantId) ?? "Deleted grant"}
+                    {grantNames[event.grantId] ?? "Deleted grant"}
                   </Link>
                 ) : (
                   <span className="text-slate-400">No grant</span>
@@ -77,12 +73,7 @@ export function AuditTable({ events, grantNames }: { events: AuditRow[]; grantNa
                 {event.tool ? <div className="text-xs text-slate-500">{event.method}</div> : null}
               </td>
               <td className="px-3 py-2">
-                <Badge tone={DECISION_TONES[event.decision]}>{event.decision.replace("_", " ")}</Badge>
-                {event.isShadow ? (
-                  <div className="mt-1 text-xs text-slate-500" title="Shadow mode: logged, not enforced">
-                    shadow
-                  </div>
-                ) : null}
+                <DecisionBadge decision={event.decision} isShadow={event.isShadow} />
                 <ApprovalOutcomeLine event={event} />
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-600">{event.rule ?? "—"}</td>
@@ -104,27 +95,6 @@ export function AuditTable({ events, grantNames }: { events: AuditRow[]; grantNa
           ))}
         </tbody>
       </table>
-    </div>
-  );
-}
-
-/** For a call that was held for a person: how it ended, linking to the request. */
-function ApprovalOutcomeLine({ event }: { event: AuditRow }) {
-  if (!event.approvalStatus) return null;
-  const outcome = describeApprovalOutcome({
-    status: event.approvalStatus,
-    decidedBy: event.approvedBy,
-    waitMs: event.approvalWaitMs,
-  });
-  return (
-    <div className="mt-1 max-w-[14rem] text-xs text-slate-600" data-testid="audit-approval-outcome">
-      {event.approvalId ? (
-        <Link href={`/approvals/${event.approvalId}`} className={linkClass}>
-          {outcome}
-        </Link>
-      ) : (
-        outcome
-      )}
     </div>
   );
 }

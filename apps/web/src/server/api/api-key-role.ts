@@ -14,6 +14,7 @@ const ALL_PERMISSIONS: Record<Permission, true> = {
   approve_tool_changes: true,
   decide_approvals: true,
   manage_webhooks: true,
+  manage_audit_settings: true,
 };
 
 /**

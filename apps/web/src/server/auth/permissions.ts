@@ -8,7 +8,8 @@ export type Permission =
   | "manage_policies"
   | "approve_tool_changes"
   | "decide_approvals"
-  | "manage_webhooks";
+  | "manage_webhooks"
+  | "manage_audit_settings";
 
 const ROLES_ALLOWED: Record<Permission, readonly Role[]> = {
   manage_servers: ["owner", "admin"],
@@ -20,6 +21,8 @@ const ROLES_ALLOWED: Record<Permission, readonly Role[]> = {
   // organisation's owners and admins.
   decide_approvals: ["owner", "admin"],
   manage_webhooks: ["owner", "admin"],
+  // Shortening retention deletes history for good, so it is kept to owners and admins.
+  manage_audit_settings: ["owner", "admin"],
 };
 
 /** True when the role may perform the action; pages use it to hide controls. */

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { formatDateTime } from "@/lib/format";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { getServices } from "@/server/services";
 
@@ -46,7 +47,7 @@ export async function decideApprovalAction(
       {
         ...input,
         orgId: session.orgId,
-        actor: { userId: session.userId, name: session.name },
+        actor: sessionActor(session),
         now: new Date(),
       },
     );

@@ -1,78 +1,99 @@
-import { AuditFilterSchema, listAuditEvents } from "@gatehouse/core/audit/list-audit-events";
+import { encodeAuditCursor } from "@gatehouse/core/audit/audit-cursor";
+import { listAuditEvents } from "@gatehouse/core/audit/list-audit-events";
 import { listGrants } from "@gatehouse/core/grants/list-grants";
+import { listServers } from "@gatehouse/core/servers/list-servers";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { AuditFilters } from "@/components/audit/audit-filters";
-import { AuditTable } from "@/components/audit/audit-table";
+import { AuditLog } from "@/components/audit/audit-log";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { requireSession } from "@/server/auth/session";
 import { getServices } from "@/server/services";
+import { AuditNav } from "./audit-nav";
+import { auditFilterQuery, readAuditSearch } from "./audit-search-params";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-// An empty form field arrives as "", which means "no filter"; an invalid value is ignored the same way.
-const blankToUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-const AuditSearchSchema = z.object({
-  grantId: z.preprocess(blankToUndefined, AuditFilterSchema.shape.grantId).catch(undefined),
-  tool: z.preprocess(blankToUndefined, AuditFilterSchema.shape.tool).catch(undefined),
-  decision: z.preprocess(blankToUndefined, AuditFilterSchema.shape.decision).catch(undefined),
-  before: z.preprocess(blankToUndefined, AuditFilterSchema.shape.before).catch(undefined),
-});
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AuditPage({ searchParams }: Props) {
   const session = await requireSession();
-  const filter = AuditSearchSchema.parse(await searchParams);
+  const filter = readAuditSearch(await searchParams);
   const { db } = getServices();
-  const [{ events, nextCursor }, grants] = await Promise.all([
+  const [{ events, nextCursor }, grants, servers] = await Promise.all([
     listAuditEvents({ db, orgId: session.orgId, filter }),
     listGrants({ db, orgId: session.orgId }),
+    listServers({ db, orgId: session.orgId }),
   ]);
-  const grantNames = new Map(grants.map((grant) => [grant.id, grant.name]));
-  const isFiltered = Boolean(filter.grantId || filter.tool || filter.decision);
-  const pageLink = (before?: string) => {
-    const query = new URLSearchParams();
-    for (const key of ["grantId", "tool", "decision"] as const) {
-      const value = filter[key];
-      if (value) query.set(key, value);
-    }
-    if (before) query.set("before", before);
-    return query.size ? `/audit?${query}` : "/audit";
+  const filterQuery = auditFilterQuery(filter);
+  const isFiltered = filterQuery.size > 0 || Boolean(filter.before);
+  const withQuery = (path: string, extra: Record<string, string> = {}) => {
+    const query = new URLSearchParams([...filterQuery, ...Object.entries(extra)]);
+    return query.size ? `${path}?${query}` : path;
   };
+  const newest = events[0];
 
   return (
     <DashboardShell session={session}>
+      <AuditNav />
       <PageHeader
         title="Audit log"
-        description="Every call agents made through the proxy, newest first, with the decision and why."
+        description="Every call agents made through the proxy, newest first, with the decision and why. Open a call's time for everything recorded about it."
+        actions={
+          <>
+            <a
+              href={withQuery("/api/dashboard/audit-events/export", { format: "csv" })}
+              className={secondaryButtonClass}
+              download
+            >
+              Export CSV
+            </a>
+            <a
+              href={withQuery("/api/dashboard/audit-events/export", { format: "ndjson" })}
+              className={secondaryButtonClass}
+              download
+            >
+              Export NDJSON
+            </a>
+          </>
+        }
       />
       <AuditFilters
+        // Its fields are uncontrolled: a new key resets them when a link (Clear filters) changes the URL.
+        key={filterQuery.toString()}
         grants={grants.map((grant) => ({ id: grant.id, name: grant.name, serverName: grant.server.name }))}
+        servers={servers.map((server) => ({ id: server.id, name: server.name }))}
         values={filter}
       />
-      {events.length === 0 ? (
-        <EmptyState title={isFiltered || filter.before ? "No matching calls" : "No calls yet"}>
-          {isFiltered || filter.before
-            ? "No calls match these filters. Clear the filters to see every call."
-            : "When an agent calls a tool through one of your grants' proxy URLs, the call and the policy decision appear here."}
-        </EmptyState>
-      ) : (
-        <AuditTable events={events} grantNames={grantNames} />
-      )}
+      <AuditLog
+        // A new filter or page is a new list: the tail starts again from what the server read.
+        key={`${filterQuery}|${filter.before ?? ""}`}
+        // Without the organisation, so rows read with the page look like those the tail adds.
+        initialEvents={events.map(({ orgId: _orgId, ...event }) => event)}
+        initialCursor={newest ? encodeAuditCursor(newest) : null}
+        filterQuery={filterQuery.toString()}
+        canTail={!filter.before}
+        grantNames={Object.fromEntries(grants.map((grant) => [grant.id, grant.name]))}
+        serverNames={Object.fromEntries(servers.map((server) => [server.id, server.name]))}
+        emptyState={
+          <EmptyState title={isFiltered ? "No matching calls" : "No calls yet"}>
+            {isFiltered
+              ? "No calls match these filters. Clear the filters to see every call."
+              : "When an agent calls a tool through one of your grants' proxy URLs, the call and the policy decision appear here."}
+          </EmptyState>
+        }
+      />
       <nav aria-label="Audit log pages" className="mt-4 flex justify-end gap-3">
         {filter.before ? (
-          <Link href={pageLink()} className={secondaryButtonClass}>
+          <Link href={withQuery("/audit")} className={secondaryButtonClass}>
             Newest
           </Link>
         ) : null}
         {nextCursor ? (
-          <Link href={pageLink(nextCursor)} className={secondaryButtonClass}>
+          <Link href={withQuery("/audit", { before: nextCursor })} className={secondaryButtonClass}>
             Older
           </Link>
         ) : null}

@@ -1,5 +1,6 @@
 import { RegisterServerInputSchema } from "@gatehouse/core/servers/register-server-input";
 import type { z } from "zod";
+import { AdminEventPageResponseSchema, AdminEventQuerySchema } from "../schemas/admin-event-schemas";
 import {
   ApprovalDecisionResponseSchema,
   ApprovalListQuerySchema,
@@ -320,6 +321,18 @@ export const API_OPERATIONS: ApiOperation[] = [
       "Newest first, 50 a page. Keyset pagination: pass nextCursor as before; pages stay stable while new events arrive.",
     query: AuditQuerySchema,
     response: { status: 200, description: "A page of events.", schema: AuditPageResponseSchema },
+    errors: [400],
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin-events",
+    operationId: "listAdminEvents",
+    tag: "Audit",
+    summary: "List admin events",
+    description:
+      "The admin trail: every change made in the dashboard or through this API (servers, policies, grants, approvals, API keys, webhooks) and who made it. Newest first, 50 a page; pass nextCursor as before.",
+    query: AdminEventQuerySchema,
+    response: { status: 200, description: "A page of admin events.", schema: AdminEventPageResponseSchema },
     errors: [400],
   },
   {

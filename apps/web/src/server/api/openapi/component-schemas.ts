@@ -1,5 +1,6 @@
 import { RegisterServerInputSchema } from "@gatehouse/core/servers/register-server-input";
 import { z } from "zod";
+import * as adminEvents from "../schemas/admin-event-schemas";
 import * as approvals from "../schemas/approval-schemas";
 import { AuditEventSchema, AuditPageResponseSchema } from "../schemas/audit-schemas";
 import { ErrorResponseSchema } from "../schemas/common-schemas";
@@ -23,6 +24,7 @@ const NAMED: Record<string, z.ZodType> = {
   ApprovalSummary: approvals.ApprovalSummarySchema,
   Approval: approvals.ApprovalSchema,
   AuditEvent: AuditEventSchema,
+  AdminEvent: adminEvents.AdminEventSchema,
   RegisterServerRequest: RegisterServerInputSchema,
   CreatePolicyRequest: policies.CreatePolicyBodySchema,
   SavePolicyRequest: policies.SavePolicyBodySchema,
@@ -48,6 +50,7 @@ const NAMED: Record<string, z.ZodType> = {
   ApprovalResponse: approvals.ApprovalResponseSchema,
   ApprovalDecisionResponse: approvals.ApprovalDecisionResponseSchema,
   AuditPageResponse: AuditPageResponseSchema,
+  AdminEventPageResponse: adminEvents.AdminEventPageResponseSchema,
 };
 
 export type JsonSchema = Record<string, unknown>;

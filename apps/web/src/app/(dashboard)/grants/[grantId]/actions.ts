@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { DELAYED_NOTICE } from "@/server/propagation-notice";
 import { getServices } from "@/server/services";
@@ -32,6 +33,7 @@ export async function changeGrantPolicyAction(
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
+      actor: sessionActor(session),
       grantId,
       policyId,
     });
@@ -55,6 +57,7 @@ export async function revokeGrantAction(_previous: FormState, formData: FormData
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
+      actor: sessionActor(session),
       grantId,
     });
     revalidatePath(`/grants/${grantId}`);

@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { getServices } from "@/server/services";
 
@@ -59,7 +60,7 @@ export async function createGrantAction(
     const { grantId, token } = await createGrant({
       db,
       orgId: session.orgId,
-      actorId: session.userId,
+      actor: sessionActor(session),
       input,
     });
     revalidatePath("/grants");

@@ -8,6 +8,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { recommendForCatalogue } from "@/server/policies/recommend-for-catalogue";
 import { tryDraft } from "@/server/policies/try-draft";
@@ -67,7 +68,7 @@ export async function savePolicyAction(
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
-      actorId: session.userId,
+      actor: sessionActor(session),
       ...input,
     });
     revalidatePath(`/policies/${input.policyId}`, "layout");
@@ -133,7 +134,7 @@ export async function applyRecommendedPolicyAction(
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
-      actorId: session.userId,
+      actor: sessionActor(session),
       policyId,
       document,
       comment: APPLIED_COMMENT,

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { getServices } from "@/server/services";
 
@@ -29,7 +30,7 @@ export async function createPolicyAction(_previous: FormState, formData: FormDat
     ({ policyId } = await createPolicy({
       db,
       orgId: session.orgId,
-      actorId: session.userId,
+      actor: sessionActor(session),
       input: { ...input, ...(comment?.trim() ? { comment } : {}) },
     }));
   } catch (error) {

@@ -8,6 +8,7 @@ import { pluralize } from "@/lib/format";
 import { isAwaitingApproval } from "@/lib/tool-catalogue";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { DELAYED_NOTICE } from "@/server/propagation-notice";
 import { getServices } from "@/server/services";
@@ -35,6 +36,7 @@ export async function discoverToolsAction(
       secretBox,
       notify: notifyGrantChange,
       orgId: session.orgId,
+      actor: sessionActor(session),
       serverId,
       allowStdio: env.GATEHOUSE_ALLOW_STDIO,
       timeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,

@@ -7,6 +7,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { readRegisterServerForm } from "@/server/servers/read-register-server-form";
 import { getServices } from "@/server/services";
@@ -27,6 +28,7 @@ export async function registerServerAction(_previous: FormState, formData: FormD
       db,
       secretBox,
       orgId: session.orgId,
+      actor: sessionActor(session),
       allowStdio: env.GATEHOUSE_ALLOW_STDIO,
       input,
     }));

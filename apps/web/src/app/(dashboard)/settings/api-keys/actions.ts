@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertCanManageApiKeys } from "@/server/api/api-key-role";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { getServices } from "@/server/services";
 
@@ -32,7 +33,7 @@ export async function createApiKeyAction(
     const { apiKeyId, key } = await createApiKey({
       db,
       orgId: session.orgId,
-      actorId: session.userId,
+      actor: sessionActor(session),
       name,
     });
     revalidatePath(PAGE_PATH);
@@ -49,7 +50,7 @@ export async function revokeApiKeyAction(_previous: FormState, formData: FormDat
   try {
     assertCanManageApiKeys(session);
     const { apiKeyId } = RevokeFormSchema.parse(Object.fromEntries(formData));
-    await revokeApiKey({ db, orgId: session.orgId, apiKeyId });
+    await revokeApiKey({ db, orgId: session.orgId, actor: sessionActor(session), apiKeyId });
     revalidatePath(PAGE_PATH);
     return {};
   } catch (error) {

@@ -9,6 +9,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { getServices } from "@/server/services";
 
@@ -35,7 +36,13 @@ export async function saveWebhookAction(
   try {
     assertCan(session, "manage_webhooks");
     const { url } = SaveFormSchema.parse(Object.fromEntries(formData));
-    const { webhookId, secret } = await saveWebhook({ db, secretBox, orgId: session.orgId, url });
+    const { webhookId, secret } = await saveWebhook({
+      db,
+      secretBox,
+      orgId: session.orgId,
+      actor: sessionActor(session),
+      url,
+    });
     revalidatePath(PAGE_PATH);
     return secret
       ? {
@@ -59,7 +66,7 @@ export async function setWebhookEnabledAction(
   try {
     assertCan(session, "manage_webhooks");
     const { isEnabled } = ToggleFormSchema.parse(Object.fromEntries(formData));
-    await setWebhookEnabled({ db, orgId: session.orgId, isEnabled });
+    await setWebhookEnabled({ db, orgId: session.orgId, actor: sessionActor(session), isEnabled });
     revalidatePath(PAGE_PATH);
     return {
       successMessage: isEnabled
@@ -80,7 +87,12 @@ export async function rotateWebhookSecretAction(
   const { db, secretBox, logger } = getServices();
   try {
     assertCan(session, "manage_webhooks");
-    const { secret } = await rotateWebhookSecret({ db, secretBox, orgId: session.orgId });
+    const { secret } = await rotateWebhookSecret({
+      db,
+      secretBox,
+      orgId: session.orgId,
+      actor: sessionActor(session),
+    });
     revalidatePath(PAGE_PATH);
     return {
       issuedSecret: secret,
@@ -100,7 +112,12 @@ export async function sendTestWebhookAction(
   const { db, logger, webhookQueue } = getServices();
   try {
     assertCan(session, "manage_webhooks");
-    await sendTestWebhook({ db, queue: webhookQueue(), orgId: session.orgId });
+    await sendTestWebhook({
+      db,
+      queue: webhookQueue(),
+      orgId: session.orgId,
+      actor: sessionActor(session),
+    });
     return {
       successMessage: "Test queued. It shows in the delivery log below within a few seconds; use Refresh.",
     };
@@ -118,7 +135,7 @@ export async function deleteWebhookAction(
   const { db, logger } = getServices();
   try {
     assertCan(session, "manage_webhooks");
-    await deleteWebhook({ db, orgId: session.orgId });
+    await deleteWebhook({ db, orgId: session.orgId, actor: sessionActor(session) });
     revalidatePath(PAGE_PATH);
     return {
       successMessage: "Webhook deleted, with its delivery log. Approval requests are not sent anywhere.",

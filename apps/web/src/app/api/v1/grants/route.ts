@@ -2,6 +2,7 @@ import { createGrant } from "@gatehouse/core/grants/create-grant";
 import { getGrant } from "@gatehouse/core/grants/get-grant";
 import { buildProxyUrl } from "@gatehouse/core/grants/grant-token";
 import { listGrants } from "@gatehouse/core/grants/list-grants";
+import { apiActor } from "@/server/api/api-actor";
 import { apiRoute } from "@/server/api/api-route";
 import { parseBody, parseQuery } from "@/server/api/parse-request";
 import { readJsonBody } from "@/server/api/read-json-body";
@@ -28,7 +29,7 @@ export const POST = apiRoute({ permission: "manage_grants" }, async ({ request, 
   const { grantId, token } = await createGrant({
     db,
     orgId: principal.orgId,
-    actorId: principal.actorId,
+    actor: apiActor(principal),
     input: { ...body, ...(policy === undefined ? {} : { policy: toPolicyText(policy) }) },
   });
   const grant = await getGrant({ db, orgId: principal.orgId, grantId });

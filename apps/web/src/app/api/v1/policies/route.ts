@@ -1,6 +1,7 @@
 import { createPolicy } from "@gatehouse/core/policies/create-policy";
 import { getPolicy } from "@gatehouse/core/policies/get-policy";
 import { listPolicies } from "@gatehouse/core/policies/list-policies";
+import { apiActor } from "@/server/api/api-actor";
 import { apiRoute } from "@/server/api/api-route";
 import { parseBody, parseQuery } from "@/server/api/parse-request";
 import { readJsonBody } from "@/server/api/read-json-body";
@@ -27,7 +28,7 @@ export const POST = apiRoute({ permission: "manage_policies" }, async ({ request
   const { policyId } = await createPolicy({
     db: services.db,
     orgId: principal.orgId,
-    actorId: principal.actorId,
+    actor: apiActor(principal),
     input: { ...body, document: toPolicyText(body.document) },
   });
   const policy = await getPolicy({ db: services.db, orgId: principal.orgId, policyId });

@@ -2,6 +2,7 @@ import { getServer } from "@gatehouse/core/servers/get-server";
 import { listServers } from "@gatehouse/core/servers/list-servers";
 import { registerServer } from "@gatehouse/core/servers/register-server";
 import { RegisterServerInputSchema } from "@gatehouse/core/servers/register-server-input";
+import { apiActor } from "@/server/api/api-actor";
 import { apiRoute } from "@/server/api/api-route";
 import { parseBody } from "@/server/api/parse-request";
 import { readJsonBody } from "@/server/api/read-json-body";
@@ -26,6 +27,7 @@ export const POST = apiRoute({ permission: "manage_servers" }, async ({ request,
     db,
     secretBox,
     orgId: principal.orgId,
+    actor: apiActor(principal),
     allowStdio: env.GATEHOUSE_ALLOW_STDIO,
     input,
   });

@@ -1,5 +1,6 @@
 import { getPolicy } from "@gatehouse/core/policies/get-policy";
 import { savePolicy } from "@gatehouse/core/policies/save-policy";
+import { apiActor } from "@/server/api/api-actor";
 import { apiRoute } from "@/server/api/api-route";
 import { parseBody } from "@/server/api/parse-request";
 import { readJsonBody } from "@/server/api/read-json-body";
@@ -28,7 +29,7 @@ export const PUT = apiRoute(
       db,
       notify: notifyGrantChange,
       orgId: principal.orgId,
-      actorId: principal.actorId,
+      actor: apiActor(principal),
       policyId: params.id,
       document: toPolicyText(body.document),
       comment: body.comment,

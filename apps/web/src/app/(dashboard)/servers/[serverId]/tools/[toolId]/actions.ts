@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
+import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { DELAYED_NOTICE } from "@/server/propagation-notice";
 import { getServices } from "@/server/services";
@@ -31,7 +32,7 @@ export async function approveToolChangeAction(
       notify: notifyGrantChange,
       orgId: session.orgId,
       toolId,
-      actorId: session.userId,
+      actor: sessionActor(session),
     });
     revalidatePath(`/servers/${serverId}`, "layout");
     return {

@@ -1,5 +1,6 @@
 import { createApprovalPublisher } from "@gatehouse/core/approvals/approval-channel";
 import { decideApproval } from "@gatehouse/core/approvals/decide-approval";
+import { apiActor } from "@/server/api/api-actor";
 import { apiRoute } from "@/server/api/api-route";
 import { parseBody } from "@/server/api/parse-request";
 import { readJsonBody } from "@/server/api/read-json-body";
@@ -19,13 +20,7 @@ export const POST = apiRoute(
     const scope = { orgId: principal.orgId, approvalId: params.id };
     const { isPropagated } = await decideApproval(
       { db: services.db, publish: createApprovalPublisher(services.redis) },
-      // No person decided, so no user is recorded; the key's name says which automation did.
-      {
-        ...scope,
-        ...body,
-        actor: { userId: null, name: `API key ${principal.apiKeyName}` },
-        now: new Date(),
-      },
+      { ...scope, ...body, actor: apiActor(principal), now: new Date() },
     );
     const approval = await loadApproval(services, { ...scope, withArguments: false });
     return respond(ApprovalDecisionResponseSchema, { approval, isPropagated });

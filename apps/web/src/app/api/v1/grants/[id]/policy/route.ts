@@ -1,5 +1,6 @@
 import { getGrant } from "@gatehouse/core/grants/get-grant";
 import { setGrantPolicy } from "@gatehouse/core/grants/set-grant-policy";
+import { apiActor } from "@/server/api/api-actor";
 import { apiRoute } from "@/server/api/api-route";
 import { parseBody } from "@/server/api/parse-request";
 import { readJsonBody } from "@/server/api/read-json-body";
@@ -13,7 +14,12 @@ export const PUT = apiRoute(
   async ({ request, principal, params, services }) => {
     const { policyId } = parseBody(SetGrantPolicyBodySchema, await readJsonBody(request));
     const scope = { db: services.db, orgId: principal.orgId, grantId: params.id };
-    const { isPropagated } = await setGrantPolicy({ ...scope, notify: services.notifyGrantChange, policyId });
+    const { isPropagated } = await setGrantPolicy({
+      ...scope,
+      notify: services.notifyGrantChange,
+      actor: apiActor(principal),
+      policyId,
+    });
     return respond(GrantWriteResponseSchema, { grant: await getGrant(scope), isPropagated });
   },
 );

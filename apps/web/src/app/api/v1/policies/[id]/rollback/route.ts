@@ -1,5 +1,6 @@
 import { getPolicy } from "@gatehouse/core/policies/get-policy";
 import { rollbackPolicy } from "@gatehouse/core/policies/rollback-policy";
+import { apiActor } from "@/server/api/api-actor";
 import { apiRoute } from "@/server/api/api-route";
 import { parseBody } from "@/server/api/parse-request";
 import { readJsonBody } from "@/server/api/read-json-body";
@@ -17,7 +18,7 @@ export const POST = apiRoute(
       db,
       notify: notifyGrantChange,
       orgId: principal.orgId,
-      actorId: principal.actorId,
+      actor: apiActor(principal),
       policyId: params.id,
       toVersion,
     });

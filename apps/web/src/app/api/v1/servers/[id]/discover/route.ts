@@ -1,5 +1,6 @@
 import { syncCatalogue } from "@gatehouse/core/catalogue/sync-catalogue";
 import { getServer } from "@gatehouse/core/servers/get-server";
+import { apiActor } from "@/server/api/api-actor";
 import { apiRoute } from "@/server/api/api-route";
 import { respond } from "@/server/api/respond";
 import { IdParamsSchema } from "@/server/api/schemas/common-schemas";
@@ -18,6 +19,7 @@ export const POST = apiRoute(
       secretBox,
       notify: notifyGrantChange,
       orgId: principal.orgId,
+      actor: apiActor(principal),
       serverId: params.id,
       allowStdio: env.GATEHOUSE_ALLOW_STDIO,
       timeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
