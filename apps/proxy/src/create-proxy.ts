@@ -16,6 +16,7 @@ import { createHttpServer } from "./http/create-http-server";
 import { OpenResponses } from "./http/open-responses";
 import { RateLimiter } from "./limits/rate-limiter";
 import type { ProxyDeps } from "./proxy-deps";
+import { reportConnectionErrors } from "./redis/report-connection-errors";
 import { SessionRegistry } from "./sessions/session-registry";
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -36,6 +37,9 @@ export async function createProxy(env: ProxyEnv) {
     connection: { url: env.REDIS_URL },
     prefix: env.GATEHOUSE_QUEUE_PREFIX,
   });
+  reportConnectionErrors(redis, logger, "counters");
+  reportConnectionErrors(subscriber, logger, "subscriber");
+  reportConnectionErrors(syncQueue, logger, "catalogue sync queue");
   const grants = new GrantCache((tokenHash) => loadGrantSnapshot({ db, secretBox, tokenHash }), {
     ttlMs: env.GATEHOUSE_GRANT_CACHE_TTL_MS,
   });

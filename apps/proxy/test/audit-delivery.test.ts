@@ -10,7 +10,7 @@ import { startRedisServer, type TestRedis } from "@gatehouse/testing/start-redis
 import { TEST_DATABASE_URL, TEST_ENCRYPTION_KEY, uniqueSuffix } from "@gatehouse/testing/test-env";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   connectAgent,
   createHarness,
@@ -61,12 +61,18 @@ describe("audit delivery", () => {
     const load = startLoad(proxyUrl(proxy, token));
     await eventually(async () => expect(await countRows()).toBeGreaterThan(30), 20_000);
 
+    // ioredis prints "Unhandled error event" for a connection nobody listens to: every
+    // connection's errors must reach the proxy's structured log instead.
+    const printed = vi.spyOn(console, "error");
     await redis.crash();
     const beforeOutage = load.succeeded();
     await sleep(OUTAGE_MS);
     expect(load.succeeded() - beforeOutage).toBeGreaterThan(20);
     expect(await spooledBytes()).toBeGreaterThan(0);
     await redis.restart();
+    const unhandled = printed.mock.calls.filter((args) => String(args[0]).includes("Unhandled error event"));
+    printed.mockRestore();
+    expect(unhandled).toEqual([]);
     await eventually(async () => expect(await spooledBytes()).toBe(0), DRAIN_TIMEOUT_MS);
 
     const inspect = new Queue(AUDIT_QUEUE, { connection: { url: redis.url }, prefix });

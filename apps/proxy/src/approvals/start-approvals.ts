@@ -6,6 +6,7 @@ import type { Db } from "@gatehouse/db/client";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { ProxyEnv } from "../env";
+import { reportConnectionErrors } from "../redis/report-connection-errors";
 import { createApprovalAnnouncer } from "./announce-approval-request";
 import { ApprovalRegistry } from "./approval-registry";
 import type { ApprovalDeps } from "./hold-for-approval";
@@ -44,6 +45,7 @@ export async function startApprovals(options: {
     logger,
   });
   const webhookQueue = new Queue<WebhookJob>(WEBHOOK_QUEUE, { connection: { url: env.REDIS_URL }, prefix });
+  reportConnectionErrors(webhookQueue, logger, "webhook queue");
   const deps: ApprovalDeps = {
     db,
     secretBox: options.secretBox,
