@@ -2,6 +2,8 @@ import pg from "pg";
 
 // The migration runner's own bookkeeping is not part of the application schema.
 const IGNORED_TABLE = "_prisma_migrations";
+// Expression indexes Prisma's schema cannot describe, created by migrations alone.
+const MIGRATION_ONLY_INDEXES = ["AuditEvent_search_trgm_idx"];
 
 // Each query yields one line of text per database object, so two databases can be compared
 // as sorted lists and a mismatch printed as the lines only one side has.
@@ -30,7 +32,8 @@ const STRUCTURE_QUERIES: Record<string, string> = {
     GROUP BY t.typname`,
   index: `
     SELECT format('%s: %s', indexname, indexdef) AS line FROM pg_indexes
-    WHERE schemaname = 'public' AND tablename <> $1`,
+    WHERE schemaname = 'public' AND tablename <> $1
+      AND indexname NOT IN (${MIGRATION_ONLY_INDEXES.map((name) => `'${name}'`).join(", ")})`,
   constraint: `
     SELECT format('%s.%s %s: %s', rel.relname, c.conname, c.contype, pg_get_constraintdef(c.oid)) AS line
     FROM pg_constraint c
