@@ -12,9 +12,9 @@ import {
 import { Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorker } from "../src/create-worker";
-import { loadWorkerEnv } from "../src/env";
+import type { createWorker } from "../src/create-worker";
 import { APPROVAL_SWEEP_JOB, APPROVAL_SWEEP_QUEUE } from "../src/jobs/sweep-approvals";
+import { createTestWorker } from "./create-test-worker";
 
 // A prefix of this file's own: the sweep only judges holders of its own installation.
 const prefix = `gatehouse-approval-sweep-test-${uniqueSuffix()}`;
@@ -26,15 +26,7 @@ const queueEvents = new QueueEvents(APPROVAL_SWEEP_QUEUE, { connection, prefix }
 let worker: ReturnType<typeof createWorker>;
 
 beforeAll(async () => {
-  worker = createWorker(
-    loadWorkerEnv({
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      GATEHOUSE_QUEUE_PREFIX: prefix,
-      GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      LOG_LEVEL: "silent",
-    }),
-  );
+  worker = createTestWorker({ prefix });
   await Promise.all([worker.approvals.waitUntilReady(), queueEvents.waitUntilReady()]);
 });
 

@@ -7,17 +7,12 @@ import { createDb } from "@gatehouse/db/client";
 import { at, auditEvent } from "@gatehouse/testing/audit-fixtures";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
 import { eventually } from "@gatehouse/testing/eventually";
-import {
-  TEST_DATABASE_URL,
-  TEST_ENCRYPTION_KEY,
-  TEST_REDIS_URL,
-  uniqueSuffix,
-} from "@gatehouse/testing/test-env";
+import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorker } from "../src/create-worker";
-import { loadWorkerEnv } from "../src/env";
+import type { createWorker } from "../src/create-worker";
 import { AUDIT_RETENTION_QUEUE, enforceAuditRetention } from "../src/jobs/enforce-audit-retention";
+import { createTestWorker } from "./create-test-worker";
 
 // Every run deletes what is expired in the whole shared test database, as in production; no
 // test relies on events older than 90 days, so that is safe. This file's own events are old.
@@ -29,15 +24,7 @@ const queue = new Queue(AUDIT_RETENTION_QUEUE, { connection: { url: TEST_REDIS_U
 let worker: ReturnType<typeof createWorker>;
 
 beforeAll(async () => {
-  worker = createWorker(
-    loadWorkerEnv({
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      GATEHOUSE_QUEUE_PREFIX: prefix,
-      GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      LOG_LEVEL: "silent",
-    }),
-  );
+  worker = createTestWorker({ prefix });
   // Scheduling starts the catalogue sweep too; re-syncing every server in the shared test
   // database is not this file's business, so nothing here consumes it.
   await worker.catalogue.close();

@@ -14,8 +14,8 @@ import {
 } from "@gatehouse/testing/test-env";
 import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorker } from "../src/create-worker";
-import { loadWorkerEnv } from "../src/env";
+import type { createWorker } from "../src/create-worker";
+import { createTestWorker } from "./create-test-worker";
 
 // A prefix of this file's own, so only this file's worker runs these syncs.
 const prefix = `gatehouse-sync-test-${uniqueSuffix()}`;
@@ -40,15 +40,7 @@ beforeAll(async () => {
     input: { name: `sync-${uniqueSuffix()}`, transport: "streamable_http", url: upstream.url, headers: {} },
   }));
   await discoverTools({ db, secretBox, orgId, serverId, allowStdio: false, timeoutMs: 10_000 });
-  worker = createWorker(
-    loadWorkerEnv({
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      GATEHOUSE_QUEUE_PREFIX: prefix,
-      GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      LOG_LEVEL: "silent",
-    }),
-  );
+  worker = createTestWorker({ prefix });
   await Promise.all([worker.catalogue.waitUntilReady(), queueEvents.waitUntilReady()]);
 });
 

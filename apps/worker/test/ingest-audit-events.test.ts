@@ -9,16 +9,11 @@ import { createDb } from "@gatehouse/db/client";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
 import { eventually } from "@gatehouse/testing/eventually";
 import { freePort } from "@gatehouse/testing/free-port";
-import {
-  TEST_DATABASE_URL,
-  TEST_ENCRYPTION_KEY,
-  TEST_REDIS_URL,
-  uniqueSuffix,
-} from "@gatehouse/testing/test-env";
+import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
 import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorker } from "../src/create-worker";
-import { loadWorkerEnv } from "../src/env";
+import type { createWorker } from "../src/create-worker";
+import { createTestWorker } from "./create-test-worker";
 
 // A prefix of this file's own, so no other test process's worker takes these jobs.
 const prefix = `gatehouse-worker-test-${uniqueSuffix()}`;
@@ -30,15 +25,7 @@ let worker: ReturnType<typeof createWorker>;
 let orgId: string;
 
 function startWorker(options: { databaseUrl: string; prefix: string }) {
-  return createWorker(
-    loadWorkerEnv({
-      DATABASE_URL: options.databaseUrl,
-      REDIS_URL: TEST_REDIS_URL,
-      GATEHOUSE_QUEUE_PREFIX: options.prefix,
-      GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      LOG_LEVEL: "silent",
-    }),
-  );
+  return createTestWorker(options);
 }
 
 beforeAll(async () => {

@@ -19,8 +19,8 @@ import {
 } from "@gatehouse/testing/test-env";
 import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { createWorker } from "../src/create-worker";
-import { loadWorkerEnv } from "../src/env";
+import type { createWorker } from "../src/create-worker";
+import { createTestWorker } from "./create-test-worker";
 
 // A prefix of this file's own, so only this file's worker delivers these webhooks.
 const prefix = `gatehouse-webhooks-test-${uniqueSuffix()}`;
@@ -37,16 +37,7 @@ const FAST_RETRIES = { attempts: 3, backoff: { type: "fixed", delay: 50 }, remov
 let worker: ReturnType<typeof createWorker>;
 
 beforeAll(async () => {
-  worker = createWorker(
-    loadWorkerEnv({
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      GATEHOUSE_QUEUE_PREFIX: prefix,
-      GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      GATEHOUSE_DASHBOARD_URL: DASHBOARD_URL,
-      LOG_LEVEL: "silent",
-    }),
-  );
+  worker = createTestWorker({ prefix, env: { GATEHOUSE_DASHBOARD_URL: DASHBOARD_URL } });
   await Promise.all([worker.webhooks.waitUntilReady(), queueEvents.waitUntilReady()]);
 });
 
