@@ -3,7 +3,7 @@ import pg from "pg";
 // The migration runner's own bookkeeping is not part of the application schema.
 const IGNORED_TABLE = "_prisma_migrations";
 // Expression indexes Prisma's schema cannot describe, created by migrations alone.
-const MIGRATION_ONLY_INDEXES = ["AuditEvent_search_trgm_idx"];
+const MIGRATION_ONLY_INDEXES = ["AuditEvent_org_search_trgm_idx"];
 
 // Each query yields one line of text per database object, so two databases can be compared
 // as sorted lists and a mismatch printed as the lines only one side has.

@@ -16,7 +16,7 @@ export function auditConditionsSql(orgId: string, filter: AuditConditions): Pris
   if (filter.decision) conditions.push(Prisma.sql`"decision" = ${filter.decision}::"Decision"`);
   if (filter.method) conditions.push(Prisma.sql`"method" = ${filter.method}`);
   if (filter.q) {
-    // The expression of the trigram index (migration 20261125160000_audit_search), so a search
+    // The expression of the trigram index (migrations 20261125160000 and 20261125170000), so a search
     // that matches little does not read the whole log. Names never hold a newline, its separator.
     const pattern = `%${escapeLikePattern(filter.q.toLowerCase())}%`;
     conditions.push(Prisma.sql`"audit_search_text"("tool", "argumentKeys") LIKE ${pattern}`);
