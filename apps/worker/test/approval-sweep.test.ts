@@ -27,6 +27,9 @@ let worker: ReturnType<typeof createWorker>;
 
 beforeAll(async () => {
   worker = createTestWorker({ prefix });
+  // Scheduling starts the catalogue sweep too, which would re-sync every server in the shared
+  // test database while catalogue-sync.test.ts changes one of them; nothing here consumes it.
+  await worker.catalogue.close();
   await Promise.all([worker.approvals.waitUntilReady(), queueEvents.waitUntilReady()]);
 });
 
