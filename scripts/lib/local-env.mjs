@@ -36,6 +36,8 @@ export function loadLocalEnv(root) {
     GATEHOUSE_PROXY_PUBLIC_URL: `http://localhost:${proxyPort}`,
     // On for the local start command only: a stdio server's command runs on this machine.
     GATEHOUSE_ALLOW_STDIO: "true",
+    // Also local only: servers and webhook receivers on this machine or its network can be used.
+    GATEHOUSE_ALLOW_PRIVATE_NETWORKS: "true",
     // Audit events wait here while Redis is away; kept out of git with the rest of .gatehouse.
     GATEHOUSE_AUDIT_SPOOL_DIR: path.join(root, ".gatehouse", "audit-spool"),
     NEXT_TELEMETRY_DISABLED: "1",

@@ -74,6 +74,7 @@ export async function createProxy(env: ProxyEnv) {
     audit,
     logger,
     allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+    allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
     trustProxy: env.GATEHOUSE_TRUST_PROXY,
     upstreamTimeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
     maxBodyBytes: MAX_BODY_BYTES,

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
     .string()
     .min(1, "set it to 32 random bytes in base64 (openssl rand -base64 32)"),
   GATEHOUSE_ALLOW_STDIO: booleanFlag.default(false),
+  // Upstreams (and webhooks) on private or loopback addresses; link-local (cloud metadata) never.
+  GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
   // Only behind a reverse proxy that sets X-Forwarded-For may the header name the client's address.
   GATEHOUSE_TRUST_PROXY: booleanFlag.default(false),
   GATEHOUSE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),

@@ -16,6 +16,8 @@ export type ProxyDeps = {
   audit: AuditSink;
   logger: Logger;
   allowStdio: boolean;
+  /** Whether upstreams may be at private or loopback addresses (GATEHOUSE_ALLOW_PRIVATE_NETWORKS). */
+  allowPrivateNetworks: boolean;
   /** Whether X-Forwarded-For names the client's address (set only behind a trusted reverse proxy). */
   trustProxy: boolean;
   upstreamTimeoutMs: number;

@@ -40,6 +40,8 @@ export async function startProxy(overrides: ProxyEnvOverrides = {}): Promise<Run
     GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     GATEHOUSE_QUEUE_PREFIX: TEST_QUEUE_PREFIX,
     LOG_LEVEL: "silent",
+    // Test upstreams listen on 127.0.0.1.
+    GATEHOUSE_ALLOW_PRIVATE_NETWORKS: "true",
     PROXY_PORT: "0",
     // Every proxy of a test run has a port of 0, so each gets a spool directory of its own.
     GATEHOUSE_AUDIT_SPOOL_DIR: path.join(tmpdir(), "gatehouse-test-spool", uniqueSuffix()),
@@ -65,6 +67,7 @@ export async function createHarness() {
       orgId: account.orgId,
       actor: account.actor,
       allowStdio: false,
+      allowPrivateNetworks: true,
       input: { name: `upstream-${uniqueSuffix()}`, transport: "streamable_http", url, headers: {} },
     });
     await discoverTools({
@@ -73,6 +76,7 @@ export async function createHarness() {
       orgId: account.orgId,
       serverId,
       allowStdio: false,
+      allowPrivateNetworks: true,
       timeoutMs: 10_000,
     });
     return serverId;
@@ -87,6 +91,7 @@ export async function createHarness() {
       GATEHOUSE_QUEUE_PREFIX: TEST_QUEUE_PREFIX,
       GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       LOG_LEVEL: "silent",
+      GATEHOUSE_ALLOW_PRIVATE_NETWORKS: "true",
     }),
   );
 

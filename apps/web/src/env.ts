@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   NEXTAUTH_URL: z.url("Use the dashboard's public URL, e.g. https://gatehouse.example.com.").optional(),
   GATEHOUSE_ENCRYPTION_KEY: encryptionKey.optional(),
   GATEHOUSE_ALLOW_STDIO: booleanString,
+  // Upstreams and webhooks on private or loopback addresses; link-local (cloud metadata) never.
+  GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanString,
   GATEHOUSE_PROXY_PUBLIC_URL: z
     .url("Use the proxy's public URL, e.g. https://mcp.example.com.")
     .default("http://127.0.0.1:4000"),

@@ -46,6 +46,7 @@ export function createWorker(env: WorkerEnv) {
     secretBox,
     notify: createGrantChangeNotifier(publisher),
     allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+    allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
     timeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
   };
   const audit = new Worker(AUDIT_QUEUE, (job) => ingestAuditEvents({ db, logger }, job), {
@@ -64,7 +65,17 @@ export function createWorker(env: WorkerEnv) {
   );
   const webhooks = new Worker(
     WEBHOOK_QUEUE,
-    (job) => deliverWebhookJob({ db, logger, secretBox, dashboardUrl: env.GATEHOUSE_DASHBOARD_URL }, job),
+    (job) =>
+      deliverWebhookJob(
+        {
+          db,
+          logger,
+          secretBox,
+          dashboardUrl: env.GATEHOUSE_DASHBOARD_URL,
+          allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
+        },
+        job,
+      ),
     { connection, prefix, concurrency: WEBHOOK_CONCURRENCY },
   );
   const approvals = new Worker(

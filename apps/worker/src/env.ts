@@ -7,6 +7,8 @@ const EnvSchema = z.object({
     .string()
     .min(1, "set it to 32 random bytes in base64 (openssl rand -base64 32)"),
   GATEHOUSE_ALLOW_STDIO: booleanFlag.default(false),
+  // Upstreams (and webhooks) on private or loopback addresses; link-local (cloud metadata) never.
+  GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
   GATEHOUSE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   GATEHOUSE_CATALOGUE_SYNC_MINUTES: z.coerce
     .number()

@@ -37,9 +37,18 @@ beforeAll(async () => {
     orgId,
     actor,
     allowStdio: false,
+    allowPrivateNetworks: true,
     input: { name: `sync-${uniqueSuffix()}`, transport: "streamable_http", url: upstream.url, headers: {} },
   }));
-  await discoverTools({ db, secretBox, orgId, serverId, allowStdio: false, timeoutMs: 10_000 });
+  await discoverTools({
+    db,
+    secretBox,
+    orgId,
+    serverId,
+    allowStdio: false,
+    allowPrivateNetworks: true,
+    timeoutMs: 10_000,
+  });
   worker = createTestWorker({ prefix });
   await Promise.all([worker.catalogue.waitUntilReady(), queueEvents.waitUntilReady()]);
 });

@@ -15,6 +15,8 @@ export function createTestWorker(options: {
       GATEHOUSE_QUEUE_PREFIX: options.prefix,
       GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       LOG_LEVEL: "silent",
+      // Test upstreams and webhook receivers listen on 127.0.0.1.
+      GATEHOUSE_ALLOW_PRIVATE_NETWORKS: "true",
       ...options.env,
     }),
   );

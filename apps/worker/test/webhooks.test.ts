@@ -97,7 +97,14 @@ async function orgWithApproval(url: string) {
       expiresAt: new Date(Date.now() + 10 * 60_000),
     },
   });
-  const { secret, webhookId } = await saveWebhook({ db, secretBox, orgId, actor, url });
+  const { secret, webhookId } = await saveWebhook({
+    db,
+    secretBox,
+    orgId,
+    actor,
+    url,
+    allowPrivateNetworks: true,
+  });
   if (!secret) throw new Error("A new webhook must come with its secret.");
   return { orgId, actor, grantId, serverId, policyId, approvalId: approval.id, secret, webhookId };
 }

@@ -106,6 +106,7 @@ describe("the admin trail", () => {
         orgId: account.orgId,
         actor: keyActor,
         allowStdio: false,
+        allowPrivateNetworks: true,
         input: {
           name,
           transport: "streamable_http",
@@ -132,6 +133,7 @@ describe("the admin trail", () => {
         orgId: account.orgId,
         actor: account.actor,
         allowStdio: true,
+        allowPrivateNetworks: true,
         input: {
           name: `local ${uniqueSuffix()}`,
           transport: "stdio",
@@ -336,7 +338,12 @@ describe("the admin trail", () => {
     const url = "https://hooks.example.com/services/T0/B0/path-secret";
     const secrets: string[] = [];
     const save = async () => {
-      const { secret } = await saveWebhook({ ...scope, secretBox: testSecretBox, url });
+      const { secret } = await saveWebhook({
+        ...scope,
+        secretBox: testSecretBox,
+        url,
+        allowPrivateNetworks: false,
+      });
       if (secret) secrets.push(secret);
     };
     const rotate = async () => {
@@ -387,9 +394,18 @@ describe("the admin trail", () => {
       orgId: account.orgId,
       actor: account.actor,
       allowStdio: false,
+      allowPrivateNetworks: true,
       input: { name: `upstream ${uniqueSuffix()}`, transport: "streamable_http", url: upstream.url },
     });
-    const sync = { db, secretBox: testSecretBox, notify, orgId: account.orgId, serverId, allowStdio: false };
+    const sync = {
+      db,
+      secretBox: testSecretBox,
+      notify,
+      orgId: account.orgId,
+      serverId,
+      allowStdio: false,
+      allowPrivateNetworks: true,
+    };
     const discovered = await onlyEventOf(() =>
       syncCatalogue({ ...sync, timeoutMs: 10_000, actor: keyActor }),
     );

@@ -34,10 +34,19 @@ async function failedDiscovery(input: ServerConnection) {
     orgId,
     actor,
     allowStdio: true,
+    allowPrivateNetworks: true,
     input: named,
   });
   const failure = await gatehouseFailure(
-    discoverTools({ db, secretBox: testSecretBox, orgId, serverId, allowStdio: true, timeoutMs: 5_000 }),
+    discoverTools({
+      db,
+      secretBox: testSecretBox,
+      orgId,
+      serverId,
+      allowStdio: true,
+      allowPrivateNetworks: true,
+      timeoutMs: 5_000,
+    }),
   );
   const server = await db.mcpServer.findUniqueOrThrow({ where: { id: serverId } });
   expect(server).toMatchObject({ status: "error", lastError: failure.message, discoveredAt: null });
@@ -153,10 +162,19 @@ describe("discoverTools explains why a server could not be discovered", () => {
       orgId,
       actor,
       allowStdio: true,
+      allowPrivateNetworks: true,
       input,
     });
     const failure = await gatehouseFailure(
-      discoverTools({ db, secretBox: testSecretBox, orgId, serverId, allowStdio: false, timeoutMs: 5_000 }),
+      discoverTools({
+        db,
+        secretBox: testSecretBox,
+        orgId,
+        serverId,
+        allowStdio: false,
+        allowPrivateNetworks: true,
+        timeoutMs: 5_000,
+      }),
     );
     expect(failure).toMatchObject({
       code: "forbidden",
@@ -176,6 +194,7 @@ describe("credentials sealed under another key", () => {
       orgId,
       actor,
       allowStdio: false,
+      allowPrivateNetworks: true,
       input: {
         name: `other key ${uniqueSuffix()}`,
         transport: "streamable_http",
@@ -184,7 +203,15 @@ describe("credentials sealed under another key", () => {
       },
     });
     const failure = await gatehouseFailure(
-      discoverTools({ db, secretBox: testSecretBox, orgId, serverId, allowStdio: false, timeoutMs: 5_000 }),
+      discoverTools({
+        db,
+        secretBox: testSecretBox,
+        orgId,
+        serverId,
+        allowStdio: false,
+        allowPrivateNetworks: true,
+        timeoutMs: 5_000,
+      }),
     );
     expect(failure.code).toBe("misconfigured");
     expect(failure.message).toMatch(

@@ -37,6 +37,7 @@ async function registerAndDiscover(input: ServerConnection, now?: Date) {
     orgId,
     actor,
     allowStdio,
+    allowPrivateNetworks: true,
     input: named,
   });
   const result = await discover(serverId, allowStdio, now);
@@ -50,6 +51,7 @@ function discover(serverId: string, allowStdio = false, now?: Date) {
     orgId,
     serverId,
     allowStdio,
+    allowPrivateNetworks: true,
     timeoutMs: 10_000,
     ...(now ? { now } : {}),
   });

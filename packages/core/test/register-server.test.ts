@@ -19,7 +19,15 @@ beforeAll(async () => {
 });
 
 function register(input: RegisterServerInput, allowStdio = false) {
-  return registerServer({ db, secretBox: testSecretBox, orgId, actor, allowStdio, input });
+  return registerServer({
+    db,
+    secretBox: testSecretBox,
+    orgId,
+    actor,
+    allowStdio,
+    allowPrivateNetworks: true,
+    input,
+  });
 }
 
 const SECRET_HEADERS = { Authorization: "Bearer sk-upstream-7f3a", "X-Tenant": "acme" };

@@ -51,6 +51,7 @@ async function createTenant(label: string): Promise<Tenant> {
     orgId,
     actor,
     allowStdio: false,
+    allowPrivateNetworks: true,
     input: {
       name: `shared name ${uniqueSuffix()}`,
       transport: "streamable_http",
@@ -108,6 +109,7 @@ describe("organisation B cannot see or touch organisation A's data", () => {
       orgId: b.orgId,
       serverId: a.serverId,
       allowStdio: false,
+      allowPrivateNetworks: true,
       timeoutMs: 2_000,
     });
     expect(await gatehouseFailure(discovery)).toMatchObject({ code: "not_found" });

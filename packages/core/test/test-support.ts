@@ -78,6 +78,7 @@ export async function registerTestServer(
     orgId: account.orgId,
     actor: account.actor,
     allowStdio: false,
+    allowPrivateNetworks: true,
     input: {
       name: `${label} ${uniqueSuffix()}`,
       transport: "streamable_http",

@@ -31,6 +31,7 @@ export async function createHoldingGrant(
     orgId: account.orgId,
     actor: account.actor,
     allowStdio: false,
+    allowPrivateNetworks: true,
     input: { name: `mlflow ${uniqueSuffix()}`, transport: "streamable_http", url: "http://127.0.0.1:9/mcp" },
   });
   const grantName = `agent ${uniqueSuffix()}`;

@@ -58,6 +58,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     GATEHOUSE_PROXY_PUBLIC_URL: proxyUrl,
     GATEHOUSE_DASHBOARD_URL: webUrl,
     GATEHOUSE_ALLOW_STDIO: options.allowStdio ? "true" : "false",
+    // The tests' upstreams and webhook receivers listen on 127.0.0.1.
+    GATEHOUSE_ALLOW_PRIVATE_NETWORKS: "true",
     GATEHOUSE_QUEUE_PREFIX: QUEUE_PREFIX,
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",

@@ -21,6 +21,7 @@ export async function createTestGrant(
     orgId: account.orgId,
     actor: account.actor,
     allowStdio: false,
+    allowPrivateNetworks: true,
     input: {
       name: `${label} ${uniqueSuffix()}`,
       transport: "streamable_http",

@@ -49,6 +49,7 @@ export async function openSession(
     upstream = await connectUpstream(grant.upstream, {
       timeoutMs: deps.upstreamTimeoutMs,
       allowStdio: deps.allowStdio,
+      allowPrivateNetworks: deps.allowPrivateNetworks,
     });
   } catch (error) {
     const message = isGatehouseError(error)

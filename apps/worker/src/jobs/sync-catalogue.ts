@@ -13,6 +13,7 @@ export type SyncDeps = {
   notify: GrantChangeNotifier;
   logger: Logger;
   allowStdio: boolean;
+  allowPrivateNetworks: boolean;
   timeoutMs: number;
 };
 

@@ -49,6 +49,7 @@ export async function seedGrants(options: {
         orgId: account.orgId,
         actor: account.actor,
         allowStdio: false,
+        allowPrivateNetworks: true,
         input,
       });
       await discoverTools({
@@ -57,6 +58,7 @@ export async function seedGrants(options: {
         orgId: account.orgId,
         serverId,
         allowStdio: false,
+        allowPrivateNetworks: true,
         timeoutMs: DISCOVER_TIMEOUT_MS,
       });
       return serverId;

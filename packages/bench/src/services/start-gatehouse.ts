@@ -16,6 +16,8 @@ export async function startGatehouse(options: { cpuProf: boolean }): Promise<Gat
     GATEHOUSE_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
     GATEHOUSE_QUEUE_PREFIX: BENCH_QUEUE_PREFIX,
     GATEHOUSE_ALLOW_STDIO: "false",
+    // The benchmark's upstreams listen on 127.0.0.1.
+    GATEHOUSE_ALLOW_PRIVATE_NETWORKS: "true",
     PROXY_HOST: "127.0.0.1",
     PROXY_PORT: String(port),
     LOG_LEVEL: "warn",

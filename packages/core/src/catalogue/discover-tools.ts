@@ -17,6 +17,8 @@ export async function discoverTools(options: {
   orgId: string;
   serverId: string;
   allowStdio: boolean;
+  /** Whether the server may be at a private or loopback address (GATEHOUSE_ALLOW_PRIVATE_NETWORKS). */
+  allowPrivateNetworks: boolean;
   timeoutMs: number;
   now?: Date;
 }) {

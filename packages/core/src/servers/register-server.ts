@@ -5,6 +5,7 @@ import type { Actor } from "../admin-trail/admin-actor";
 import { type AdminEventDetails, recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
+import { assertPublicDestination } from "../network/assert-public-destination";
 import { type SecretBox, sealRecord } from "../secrets/secret-box";
 import { type RegisterServerInput, RegisterServerInputSchema } from "./register-server-input";
 
@@ -17,6 +18,8 @@ export async function registerServer(options: {
   orgId: string;
   actor: Actor;
   allowStdio: boolean;
+  /** Whether the server may be at a private or loopback address (GATEHOUSE_ALLOW_PRIVATE_NETWORKS). */
+  allowPrivateNetworks: boolean;
   input: RegisterServerInput;
 }): Promise<{ serverId: string }> {
   const input = parseInput(RegisterServerInputSchema, options.input);
@@ -24,6 +27,9 @@ export async function registerServer(options: {
     const message =
       "This Gatehouse does not allow stdio servers, because their command runs on the gateway's host. An operator can enable them with GATEHOUSE_ALLOW_STDIO=true.";
     throw new GatehouseError("forbidden", message, { fieldErrors: [{ field: "transport", message }] });
+  }
+  if (input.transport !== "stdio") {
+    await assertPublicDestination({ url: input.url, policy: options, field: "url" });
   }
   const connection =
     input.transport === "stdio"

@@ -3,6 +3,10 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { GatehouseError } from "../errors/gatehouse-error";
+import { checkDestination } from "../network/check-destination";
+import type { NetworkPolicy } from "../network/classify-address";
+import { createGuardedFetch, type FetchLike } from "../network/guarded-fetch";
 import { describeConnectError } from "./describe-connect-error";
 import type { UpstreamConfig } from "./upstream-config";
 
@@ -15,15 +19,19 @@ const STDERR_TAIL_CHARS = 2000;
 
 /**
  * Connects an MCP SDK client to an upstream and runs `initialize`. Throws a
- * GatehouseError that says why when the server cannot be reached or is not MCP.
+ * GatehouseError that says why when the server cannot be reached, is not MCP, or is at
+ * an address the network policy blocks.
  */
 export async function connectUpstream(
   config: UpstreamConfig,
-  options: { timeoutMs: number; allowStdio: boolean },
+  options: { timeoutMs: number; allowStdio: boolean } & NetworkPolicy,
 ): Promise<UpstreamConnection> {
-  const { transport, stderr } = createTransport(config, options.allowStdio);
+  const { transport, stderr } = createTransport(config, options);
   const client = new Client(GATEHOUSE_CLIENT_INFO, { capabilities: {} });
   try {
+    // Checked first so a blocked address is explained the same way for both transports; the
+    // guarded fetch still checks every connection, in case DNS answers differently next time.
+    if (config.transport !== "stdio") await refuseBlockedDestination(config.url, options);
     await client.connect(transport, { timeout: options.timeoutMs });
     return { client, stderr };
   } catch (error) {
@@ -32,23 +40,30 @@ export async function connectUpstream(
   }
 }
 
+async function refuseBlockedDestination(url: string, policy: NetworkPolicy): Promise<void> {
+  const reason = await checkDestination(new URL(url), policy);
+  if (reason) throw new GatehouseError("upstream_unreachable", reason);
+}
+
 function createTransport(
   config: UpstreamConfig,
-  allowStdio: boolean,
+  options: { allowStdio: boolean } & NetworkPolicy,
 ): { transport: Transport; stderr: () => string } {
   if (config.transport !== "stdio") {
     const url = new URL(config.url);
     const requestInit = { headers: config.headers };
+    const guardedFetch = createGuardedFetch(options);
     const transport =
       config.transport === "sse"
         ? new SSEClientTransport(url, {
             requestInit,
-            eventSourceInit: { fetch: withHeaders(config.headers) },
+            fetch: guardedFetch,
+            eventSourceInit: { fetch: withHeaders(guardedFetch, config.headers) },
           })
-        : new StreamableHTTPClientTransport(url, { requestInit });
+        : new StreamableHTTPClientTransport(url, { requestInit, fetch: guardedFetch });
     return { transport, stderr: () => "" };
   }
-  if (!allowStdio) {
+  if (!options.allowStdio) {
     throw describeConnectError(new Error("stdio disabled"), { config, stderr: "" });
   }
   const transport = new StdioClientTransport({
@@ -65,10 +80,10 @@ function createTransport(
 }
 
 // The SSE transport's GET stream does not use requestInit, so its headers are added here.
-function withHeaders(headers: Record<string, string>): typeof fetch {
+function withHeaders(baseFetch: FetchLike, headers: Record<string, string>): typeof fetch {
   return (input, init) => {
     const merged = new Headers(init?.headers);
     for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-    return fetch(input, { ...init, headers: merged });
+    return baseFetch(input instanceof Request ? input.url : input, { ...init, headers: merged });
   };
 }

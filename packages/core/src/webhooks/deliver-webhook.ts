@@ -7,7 +7,14 @@ import { buildTestPayload } from "./build-test-payload";
 import { sendWebhookRequest, type WebhookAttemptResult } from "./send-webhook-request";
 import type { WebhookEvent, WebhookJob } from "./webhook-job";
 
-export type DeliverWebhookDeps = { db: Db; secretBox: SecretBox; dashboardUrl: string; timeoutMs?: number };
+export type DeliverWebhookDeps = {
+  db: Db;
+  secretBox: SecretBox;
+  dashboardUrl: string;
+  /** Whether receivers may be at private or loopback addresses (GATEHOUSE_ALLOW_PRIVATE_NETWORKS). */
+  allowPrivateNetworks: boolean;
+  timeoutMs?: number;
+};
 
 type Skipped = { status: "skipped"; reason: string };
 
@@ -88,6 +95,7 @@ async function attempt(deps: DeliverWebhookDeps, target: Target, now: Date): Pro
     deliveryId: target.deliveryId,
     body: target.body,
     now,
+    policy: deps,
     ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
   });
 }

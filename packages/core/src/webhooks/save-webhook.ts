@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../admin-trail/admin-actor";
 import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
+import { assertPublicDestination } from "../network/assert-public-destination";
 import type { SecretBox } from "../secrets/secret-box";
 import { issueWebhookSecret } from "./webhook-secret";
 
@@ -26,8 +27,11 @@ export async function saveWebhook(options: {
   orgId: string;
   actor: Actor;
   url: string;
+  /** Whether the receiver may be at a private or loopback address (GATEHOUSE_ALLOW_PRIVATE_NETWORKS). */
+  allowPrivateNetworks: boolean;
 }) {
   const { url } = parseInput(z.object({ url: WebhookUrlSchema }), { url: options.url });
+  await assertPublicDestination({ url, policy: options, field: "url" });
   const issued = issueWebhookSecret();
   const secretEncrypted = options.secretBox.encrypt(issued.secret);
   // One upsert, so two people saving at once cannot create two webhooks; the stored

@@ -1,3 +1,5 @@
+import type { NetworkPolicy } from "../network/classify-address";
+import { createGuardedFetch } from "../network/guarded-fetch";
 import { signWebhookPayload, WEBHOOK_SIGNATURE_HEADER } from "./sign-webhook-payload";
 import type { WebhookEvent } from "./webhook-job";
 
@@ -18,12 +20,15 @@ export async function sendWebhookRequest(options: {
   deliveryId: string;
   body: string;
   now: Date;
+  policy: NetworkPolicy;
   timeoutMs?: number;
 }): Promise<WebhookAttemptResult> {
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   const timestampSeconds = Math.floor(options.now.getTime() / 1000);
   try {
-    const response = await fetch(options.url, {
+    // The URL was checked when saved, but DNS can answer differently now: the guarded fetch
+    // connects only to an address the policy allows.
+    const response = await createGuardedFetch(options.policy)(options.url, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -33,8 +38,7 @@ export async function sendWebhookRequest(options: {
         [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(options.secret, options.body, timestampSeconds),
       },
       body: options.body,
-      // A redirect is not followed: the signed request goes only where the organisation said.
-      redirect: "manual",
+      // The guarded fetch never follows a redirect: the signed request goes only where the organisation said.
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (response.ok) {

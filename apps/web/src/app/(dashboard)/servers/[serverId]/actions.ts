@@ -39,6 +39,7 @@ export async function discoverToolsAction(
       actor: sessionActor(session),
       serverId,
       allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+      allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
       timeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
     });
     // Counted from the catalogue, so a change found by an earlier sync and still unapproved is included.

@@ -30,6 +30,7 @@ export async function registerServerAction(_previous: FormState, formData: FormD
       orgId: session.orgId,
       actor: sessionActor(session),
       allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+      allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
       input,
     }));
   } catch (error) {

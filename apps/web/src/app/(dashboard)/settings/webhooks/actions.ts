@@ -32,7 +32,7 @@ export async function saveWebhookAction(
   formData: FormData,
 ): Promise<SaveWebhookState> {
   const session = await requireSession();
-  const { db, secretBox, logger } = getServices();
+  const { db, secretBox, env, logger } = getServices();
   try {
     assertCan(session, "manage_webhooks");
     const { url } = SaveFormSchema.parse(Object.fromEntries(formData));
@@ -42,6 +42,7 @@ export async function saveWebhookAction(
       orgId: session.orgId,
       actor: sessionActor(session),
       url,
+      allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
     });
     revalidatePath(PAGE_PATH);
     return secret

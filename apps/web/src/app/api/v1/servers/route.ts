@@ -29,6 +29,7 @@ export const POST = apiRoute({ permission: "manage_servers" }, async ({ request,
     orgId: principal.orgId,
     actor: apiActor(principal),
     allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+    allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
     input,
   });
   const server = await getServer({ db, orgId: principal.orgId, serverId });

@@ -22,6 +22,7 @@ export const POST = apiRoute(
       actor: apiActor(principal),
       serverId: params.id,
       allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+      allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
       timeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
     });
     const server = await getServer({ db, orgId: principal.orgId, serverId: params.id });
