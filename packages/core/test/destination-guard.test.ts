@@ -119,7 +119,7 @@ describe("connecting", () => {
       // Following it would have failed differently: 169.254.169.254 is refused, or unroutable here.
       expect(failure).toMatchObject({
         code: "upstream_not_mcp",
-        message: expect.stringContaining("(HTTP 302)"),
+        message: expect.stringContaining("redirected Gatehouse (HTTP 302)"),
       });
       expect(stub.seen.requests).toBe(1);
     } finally {

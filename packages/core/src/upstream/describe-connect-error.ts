@@ -46,6 +46,14 @@ export function describeConnectError(
       },
     );
   }
+  if (status !== undefined && status >= 300 && status < 400) {
+    // Following it could lead to an address the SSRF guard refuses, so no redirect is followed.
+    return new GatehouseError(
+      "upstream_not_mcp",
+      `${where} redirected Gatehouse (HTTP ${status}). Gatehouse never follows redirects: register the URL the server redirects to.`,
+      { cause: error },
+    );
+  }
   const detail = status !== undefined ? `HTTP ${status}` : notMcpDetail(error);
   return new GatehouseError(
     "upstream_not_mcp",
