@@ -44,6 +44,8 @@ const EnvSchema = z.object({
     .default(15_000),
   // The same prefix as the proxy's and worker's, so the worker takes the jobs the dashboard queues.
   GATEHOUSE_QUEUE_PREFIX: envFields.GATEHOUSE_QUEUE_PREFIX,
+  // Behind a reverse proxy, sign-in throttling counts per client IP from X-Forwarded-For.
+  GATEHOUSE_TRUST_PROXY: booleanString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

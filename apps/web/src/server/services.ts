@@ -1,4 +1,5 @@
 import "server-only";
+import { createLoginThrottle, type LoginThrottle } from "@gatehouse/core/auth/login-throttle";
 import {
   createGrantChangeNotifier,
   type GrantChangeNotifier,
@@ -18,6 +19,7 @@ export type Services = {
   redis: Redis;
   secretBox: SecretBox;
   notifyGrantChange: GrantChangeNotifier;
+  loginThrottle: LoginThrottle;
   /** The queue the worker delivers webhooks from; opened on first use, as most requests never need it. */
   webhookQueue: () => Queue<WebhookJob>;
   logger: Logger;
@@ -45,6 +47,7 @@ export function createServices(env: Env): Services {
     redis,
     secretBox: createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY),
     notifyGrantChange: createGrantChangeNotifier(redis),
+    loginThrottle: createLoginThrottle({ redis, prefix: env.GATEHOUSE_QUEUE_PREFIX, logger }),
     webhookQueue: () => {
       webhookQueue ??= new Queue<WebhookJob>(WEBHOOK_QUEUE, {
         // Fail the "Send test" request quickly when Redis is down, as the publisher above does.

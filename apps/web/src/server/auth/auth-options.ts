@@ -1,15 +1,9 @@
 import "server-only";
-import { verifyCredentials } from "@gatehouse/core/users/verify-credentials";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getEnv } from "@/env";
+import { authorizeCredentials } from "@/server/auth/authorize-credentials";
 import { getServices } from "@/server/services";
-
-const CredentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(200),
-});
 
 // A working day: long enough not to interrupt, short enough that a stolen cookie expires soon.
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -34,12 +28,7 @@ function buildAuthOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(raw) {
-          const parsed = CredentialsSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const { db } = getServices();
-          return verifyCredentials({ db, email: parsed.data.email, password: parsed.data.password });
-        },
+        authorize: (raw, request) => authorizeCredentials(getServices(), raw, request.headers),
       }),
     ],
     callbacks: {

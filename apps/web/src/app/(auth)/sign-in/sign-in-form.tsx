@@ -7,8 +7,7 @@ import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { primaryButtonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
-
-const WRONG_CREDENTIALS = "Email or password is incorrect.";
+import { describeSignInError } from "@/lib/sign-in-error";
 
 /** Email + password sign-in through next-auth's credentials provider. */
 export function SignInForm() {
@@ -32,7 +31,7 @@ export function SignInForm() {
       return;
     }
     setIsPending(false);
-    setError(result?.error === "CredentialsSignin" ? WRONG_CREDENTIALS : "Could not sign in. Try again.");
+    setError(describeSignInError(result?.error));
   }
 
   return (
