@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { DataTable } from "@/components/ui/data-table";
+import { linkClass } from "@/components/ui/styles";
 import type { AuditEventView } from "@/lib/audit-feed";
 import { formatDateTime } from "@/lib/format";
 import { ApprovalOutcomeLine } from "./approval-outcome-line";
@@ -28,73 +29,58 @@ type Props = {
 /** One row per call the proxy answered, newest first, with the decision and why; the time opens its details. */
 export function AuditTable({ events, grantNames, newIds, onSelect }: Props) {
   return (
-    <div className={`${cardClass} overflow-x-auto`}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} className="whitespace-nowrap px-3 py-3">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {events.map((event) => (
-            <tr
-              key={event.id}
-              data-testid="audit-row"
-              data-event-id={event.id}
-              data-new={newIds.has(event.id) || undefined}
-              className={newIds.has(event.id) ? "bg-indigo-50/60" : undefined}
+    <DataTable columns={COLUMNS} testId="audit-table">
+      {events.map((event) => (
+        <tr
+          key={event.id}
+          data-testid="audit-row"
+          data-event-id={event.id}
+          data-new={newIds.has(event.id) || undefined}
+          className={newIds.has(event.id) ? "bg-indigo-50/60" : undefined}
+        >
+          <td className="whitespace-nowrap px-3 py-2">
+            <button
+              type="button"
+              onClick={() => onSelect(event.id)}
+              aria-haspopup="dialog"
+              title="Show the full event"
+              className={`${linkClass} text-left font-normal`}
             >
-              <td className="whitespace-nowrap px-3 py-2">
-                <button
-                  type="button"
-                  onClick={() => onSelect(event.id)}
-                  aria-haspopup="dialog"
-                  title="Show the full event"
-                  className={`${linkClass} text-left font-normal`}
-                >
-                  {formatDateTime(event.occurredAt)}
-                </button>
-              </td>
-              <td className="whitespace-nowrap px-3 py-2">
-                {event.grantId ? (
-                  <Link href={`/grants/${event.grantId}`} className={linkClass}>
-                    {grantNames[event.grantId] ?? "Deleted grant"}
-                  </Link>
-                ) : (
-                  <span className="text-slate-400">No grant</span>
-                )}
-              </td>
-              <td className="px-3 py-2">
-                <div className="font-mono text-xs">{event.tool ?? event.method}</div>
-                {event.tool ? <div className="text-xs text-slate-500">{event.method}</div> : null}
-              </td>
-              <td className="px-3 py-2">
-                <DecisionBadge decision={event.decision} isShadow={event.isShadow} />
-                <ApprovalOutcomeLine event={event} />
-              </td>
-              <td className="px-3 py-2 font-mono text-xs text-slate-600">{event.rule ?? "—"}</td>
-              <td className="max-w-xs px-3 py-2 text-slate-700">{event.reason ?? "—"}</td>
-              <td className="max-w-xs px-3 py-2 text-slate-700">
-                {event.upstreamStatus ?? "—"}
-                {event.upstreamError ? (
-                  <div className="text-xs text-red-700">{event.upstreamError}</div>
-                ) : null}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{event.latencyMs} ms</td>
-              <td
-                className="max-w-[10rem] truncate px-3 py-2 font-mono text-xs text-slate-500"
-                title={event.sessionId ?? ""}
-              >
-                {event.sessionId ?? "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              {formatDateTime(event.occurredAt)}
+            </button>
+          </td>
+          <td className="whitespace-nowrap px-3 py-2">
+            {event.grantId ? (
+              <Link href={`/grants/${event.grantId}`} className={linkClass}>
+                {grantNames[event.grantId] ?? "Deleted grant"}
+              </Link>
+            ) : (
+              <span className="text-slate-400">No grant</span>
+            )}
+          </td>
+          <td className="px-3 py-2">
+            <div className="font-mono text-xs">{event.tool ?? event.method}</div>
+            {event.tool ? <div className="text-xs text-slate-500">{event.method}</div> : null}
+          </td>
+          <td className="px-3 py-2">
+            <DecisionBadge decision={event.decision} isShadow={event.isShadow} />
+            <ApprovalOutcomeLine event={event} />
+          </td>
+          <td className="px-3 py-2 font-mono text-xs text-slate-600">{event.rule ?? "—"}</td>
+          <td className="max-w-xs px-3 py-2 text-slate-700">{event.reason ?? "—"}</td>
+          <td className="max-w-xs px-3 py-2 text-slate-700">
+            {event.upstreamStatus ?? "—"}
+            {event.upstreamError ? <div className="text-xs text-red-700">{event.upstreamError}</div> : null}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{event.latencyMs} ms</td>
+          <td
+            className="max-w-[10rem] truncate px-3 py-2 font-mono text-xs text-slate-500"
+            title={event.sessionId ?? ""}
+          >
+            {event.sessionId ?? "—"}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,7 @@
 import type { AdminEvent } from "@gatehouse/db/models";
 import Link from "next/link";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { DataTable } from "@/components/ui/data-table";
+import { linkClass } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { adminTargetHref } from "./admin-target-href";
 
@@ -9,40 +10,25 @@ const COLUMNS = ["Time", "Actor", "Action", "Target", "Details"];
 /** One row per change an admin, an API key or Gatehouse made, newest first. */
 export function AdminEventsTable({ events }: { events: AdminEvent[] }) {
   return (
-    <div className={`${cardClass} overflow-x-auto`}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="admin-events-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} className="whitespace-nowrap px-3 py-3">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {events.map((event) => (
-            <tr key={event.id} data-testid="admin-event-row">
-              <td className="whitespace-nowrap px-3 py-2 text-slate-600">
-                {formatDateTime(event.occurredAt)}
-              </td>
-              <td className="px-3 py-2 text-slate-900" data-testid="admin-event-actor">
-                {event.actorName}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs" data-testid="admin-event-action">
-                {event.action}
-              </td>
-              <td className="px-3 py-2" data-testid="admin-event-target">
-                <AdminTarget event={event} />
-              </td>
-              <td className="px-3 py-2">
-                <AdminEventDetails details={event.details} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={COLUMNS} testId="admin-events-table">
+      {events.map((event) => (
+        <tr key={event.id} data-testid="admin-event-row">
+          <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDateTime(event.occurredAt)}</td>
+          <td className="px-3 py-2 text-slate-900" data-testid="admin-event-actor">
+            {event.actorName}
+          </td>
+          <td className="whitespace-nowrap px-3 py-2 font-mono text-xs" data-testid="admin-event-action">
+            {event.action}
+          </td>
+          <td className="px-3 py-2" data-testid="admin-event-target">
+            <AdminTarget event={event} />
+          </td>
+          <td className="px-3 py-2">
+            <AdminEventDetails details={event.details} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
