@@ -44,7 +44,7 @@ describe("signUp", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id: existingUserId } });
     expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$[./A-Za-z0-9]{53}$/);
     expect(JSON.stringify(user)).not.toContain(existing.password);
-    expect(await bcrypt.compare(existing.password, user.passwordHash)).toBe(true);
+    expect(await bcrypt.compare(existing.password, user.passwordHash ?? "")).toBe(true);
   });
 
   it("refuses a second account for the same email, in any case, without creating anything", async () => {

@@ -49,8 +49,8 @@ async function prismaCreateSql(schemaPath: string): Promise<string> {
 async function editedSchemaCopy(dir: string): Promise<string> {
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const edited = schema.replace(
-    /\n {2}passwordHash +String\n/,
-    "\n  passwordHash String\n  nickname     String?\n\n  @@index([name])\n",
+    /\n {2}email +String +@unique\n/,
+    "\n  email String @unique\n  nickname     String?\n\n  @@index([name])\n",
   );
   expect(edited).not.toBe(schema);
   const copy = path.join(dir, "schema.prisma");

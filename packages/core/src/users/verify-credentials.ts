@@ -9,6 +9,8 @@ let unknownUserHash: Promise<string> | undefined;
 export async function verifyCredentials(options: { db: Db; email: string; password: string }) {
   const user = await options.db.user.findUnique({ where: { email: options.email.trim().toLowerCase() } });
   unknownUserHash ??= hashPassword("no-such-user");
-  const isValid = await verifyPassword(options.password, user?.passwordHash ?? (await unknownUserHash));
-  return user && isValid ? { id: user.id, email: user.email, name: user.name } : null;
+  // An account created through GitHub or Google has no password: it costs the same check and fails.
+  const passwordHash = user?.passwordHash ?? null;
+  const isValid = await verifyPassword(options.password, passwordHash ?? (await unknownUserHash));
+  return user && passwordHash && isValid ? { id: user.id, email: user.email, name: user.name } : null;
 }

@@ -32,7 +32,7 @@ export function ApprovalArguments({ approval, canDecide }: { approval: ApprovalV
       <p className="text-xs text-slate-500">
         {canDecide || approval.status !== "pending"
           ? "The values were deleted when the request ended."
-          : "Only owners and admins, who may decide, see the values."}
+          : "Only owners, admins and policy managers, who may decide, see the values."}
       </p>
     </div>
   );

@@ -10,11 +10,14 @@ export const API_KEY_ROLE: Role = "admin";
 const ALL_PERMISSIONS: Record<Permission, true> = {
   manage_servers: true,
   manage_grants: true,
+  issue_grant_tokens: true,
   manage_policies: true,
   approve_tool_changes: true,
   decide_approvals: true,
   manage_webhooks: true,
   manage_audit_settings: true,
+  manage_members: true,
+  transfer_ownership: true,
 };
 
 /**

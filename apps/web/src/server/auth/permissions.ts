@@ -5,24 +5,32 @@ import type { Role } from "@gatehouse/db/models";
 export type Permission =
   | "manage_servers"
   | "manage_grants"
+  | "issue_grant_tokens"
   | "manage_policies"
   | "approve_tool_changes"
   | "decide_approvals"
   | "manage_webhooks"
-  | "manage_audit_settings";
+  | "manage_audit_settings"
+  | "manage_members"
+  | "transfer_ownership";
 
 const ROLES_ALLOWED: Record<Permission, readonly Role[]> = {
   manage_servers: ["owner", "admin"],
   manage_grants: ["owner", "admin", "policy_manager"],
+  // Creating a grant or rotating its token shows the token, and a token is a credential:
+  // policy managers edit and revoke grants but never see one.
+  issue_grant_tokens: ["owner", "admin"],
   manage_policies: ["owner", "admin", "policy_manager"],
   // Accepting a changed tool definition is a policy decision: it lets agents call it again.
   approve_tool_changes: ["owner", "admin", "policy_manager"],
-  // Letting a held call through acts on the upstream's real data, so it is kept to the
-  // organisation's owners and admins.
-  decide_approvals: ["owner", "admin"],
+  // Deciding a held call is applying policy by hand, which is the policy manager's job.
+  decide_approvals: ["owner", "admin", "policy_manager"],
   manage_webhooks: ["owner", "admin"],
   // Shortening retention deletes history for good, so it is kept to owners and admins.
   manage_audit_settings: ["owner", "admin"],
+  // Admins invite and remove members and change roles, but never an owner's: see core/members.
+  manage_members: ["owner", "admin"],
+  transfer_ownership: ["owner"],
 };
 
 /** True when the role may perform the action; pages use it to hide controls. */

@@ -66,7 +66,7 @@ export function ApprovalCard({ approval, canDecide, now, onEnded, isInList }: Pr
         />
       ) : (
         <p className="text-sm text-slate-600">
-          Only owners and admins of your organisation can approve or deny calls.
+          Only owners, admins and policy managers of your organisation can approve or deny calls.
         </p>
       )}
     </article>

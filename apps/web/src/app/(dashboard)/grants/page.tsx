@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Grants" };
 export default async function GrantsPage() {
   const session = await requireSession();
   const grants = await listGrants({ db: getServices().db, orgId: session.orgId });
-  const createLink = can(session.role, "manage_grants") ? (
+  const createLink = can(session.role, "issue_grant_tokens") ? (
     <Link href="/grants/new" className={primaryButtonClass}>
       Create grant
     </Link>

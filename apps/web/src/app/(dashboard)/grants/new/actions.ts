@@ -48,7 +48,7 @@ export async function createGrantAction(
   const session = await requireSession();
   const { db, env, logger } = getServices();
   try {
-    assertCan(session, "manage_grants");
+    assertCan(session, "issue_grant_tokens");
     const input = CreateGrantFormSchema.parse(Object.fromEntries(formData));
     if ("policyId" in input && input.policyId === "") {
       throw new GatehouseError("invalid_input", "Choose a policy.", {

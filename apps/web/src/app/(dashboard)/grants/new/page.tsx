@@ -56,8 +56,8 @@ export default async function NewGrantPage({ searchParams }: Props) {
           </>
         }
       />
-      {!can(session.role, "manage_grants") ? (
-        <FormError message="Your role does not allow creating grants. Ask an owner, admin or policy manager." />
+      {!can(session.role, "issue_grant_tokens") ? (
+        <FormError message="Creating a grant shows its token, so only owners and admins can. Ask one of them." />
       ) : options.length === 0 ? (
         <EmptyState
           title="Register a server first"

@@ -43,7 +43,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
     hrefFor: (toolId) => `${serverPath}/tools/${encodeURIComponent(toolId)}`,
   });
   const newGrantHref = `/grants/new?serverId=${encodeURIComponent(server.id)}`;
-  const canCreateGrant = can(session.role, "manage_grants");
+  const canCreateGrant = can(session.role, "issue_grant_tokens");
 
   return (
     <DashboardShell session={session}>

@@ -23,16 +23,19 @@ export const GET = apiRoute({}, async ({ request, principal, services }) => {
 });
 
 /** Creates a grant; its token and proxy URL are in this response only. */
-export const POST = apiRoute({ permission: "manage_grants" }, async ({ request, principal, services }) => {
-  const { policy, ...body } = parseBody(CreateGrantBodySchema, await readJsonBody(request));
-  const { db, env } = services;
-  const { grantId, token } = await createGrant({
-    db,
-    orgId: principal.orgId,
-    actor: apiActor(principal),
-    input: { ...body, ...(policy === undefined ? {} : { policy: toPolicyText(policy) }) },
-  });
-  const grant = await getGrant({ db, orgId: principal.orgId, grantId });
-  const proxyUrl = buildProxyUrl(env.GATEHOUSE_PROXY_PUBLIC_URL, token);
-  return respond(IssuedGrantResponseSchema, { grant, token, proxyUrl }, 201);
-});
+export const POST = apiRoute(
+  { permission: "issue_grant_tokens" },
+  async ({ request, principal, services }) => {
+    const { policy, ...body } = parseBody(CreateGrantBodySchema, await readJsonBody(request));
+    const { db, env } = services;
+    const { grantId, token } = await createGrant({
+      db,
+      orgId: principal.orgId,
+      actor: apiActor(principal),
+      input: { ...body, ...(policy === undefined ? {} : { policy: toPolicyText(policy) }) },
+    });
+    const grant = await getGrant({ db, orgId: principal.orgId, grantId });
+    const proxyUrl = buildProxyUrl(env.GATEHOUSE_PROXY_PUBLIC_URL, token);
+    return respond(IssuedGrantResponseSchema, { grant, token, proxyUrl }, 201);
+  },
+);
