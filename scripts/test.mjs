@@ -21,7 +21,9 @@ await ensureInstall(root);
 await ensureChromium(env);
 await generatePrismaClient(root, env);
 const steps = [
+  ["node", ["scripts/audit-dependencies.mjs"]],
   ["npx", ["biome", "check", "."]],
+  ["node", ["--test", "scripts/test/"]],
   ["npx", ["turbo", "run", "typecheck"]],
   ["npx", ["turbo", "run", "test", "--concurrency=2"]],
 ];
