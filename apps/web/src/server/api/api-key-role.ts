@@ -1,6 +1,6 @@
 import { GatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import type { Role } from "@gatehouse/db/models";
-import { can, type Permission } from "@/server/auth/permissions";
+import { can, type Permission } from "../auth/permissions";
 
 /** The role an API key acts with: whatever an admin may do through the dashboard, it may do through the API. */
 export const API_KEY_ROLE: Role = "admin";

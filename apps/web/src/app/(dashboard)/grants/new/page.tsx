@@ -6,8 +6,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormError } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
+import { RoleRequired } from "@/components/ui/role-required";
 import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { formatPolicyDocument } from "@/lib/policy-json";
 import { can } from "@/server/auth/permissions";
@@ -57,7 +57,9 @@ export default async function NewGrantPage({ searchParams }: Props) {
         }
       />
       {!can(session.role, "issue_grant_tokens") ? (
-        <FormError message="Creating a grant shows its token, so only owners and admins can. Ask one of them." />
+        <RoleRequired title="Only owners and admins can create grants">
+          Creating a grant shows its token, which is a credential. Ask an owner or admin of your organisation.
+        </RoleRequired>
       ) : options.length === 0 ? (
         <EmptyState
           title="Register a server first"

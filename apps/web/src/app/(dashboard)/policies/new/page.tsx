@@ -6,8 +6,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormError } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
+import { RoleRequired } from "@/components/ui/role-required";
 import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { formatPolicyDocument } from "@/lib/policy-json";
 import { can } from "@/server/auth/permissions";
@@ -60,7 +60,9 @@ export default async function NewPolicyPage({ searchParams }: Props) {
         }
       />
       {!can(session.role, "manage_policies") ? (
-        <FormError message="Your role does not allow creating policies. Ask an owner, admin or policy manager." />
+        <RoleRequired title="Only owners, admins and policy managers can create policies">
+          Ask one of them to create it.
+        </RoleRequired>
       ) : catalogues.length === 0 ? (
         <EmptyState
           title="Register a server first"

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
-import { FormError } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
+import { RoleRequired } from "@/components/ui/role-required";
 import { linkClass } from "@/components/ui/styles";
 import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
@@ -41,7 +41,9 @@ export default async function NewServerPage({ searchParams }: Props) {
         }
       />
       {!can(session.role, "manage_servers") ? (
-        <FormError message="Your role does not allow registering servers. Ask an owner or admin of your organisation." />
+        <RoleRequired title="Only owners and admins can register servers">
+          Ask an owner or admin of your organisation to register it.
+        </RoleRequired>
       ) : (
         <>
           {template && isTemplateBlocked ? (

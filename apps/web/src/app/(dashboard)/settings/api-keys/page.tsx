@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { RoleRequired } from "@/components/ui/role-required";
 import { linkClass } from "@/components/ui/styles";
 import { canManageApiKeys } from "@/server/api/api-key-role";
 import { requireSession } from "@/server/auth/session";
@@ -32,9 +33,9 @@ export default async function ApiKeysPage() {
       <DashboardShell session={session}>
         <SettingsNav />
         <PageHeader title="API keys" description={description} />
-        <EmptyState title="Only owners and admins can manage API keys">
+        <RoleRequired title="Only owners and admins can manage API keys">
           Ask an owner or admin of your organisation for a key.
-        </EmptyState>
+        </RoleRequired>
       </DashboardShell>
     );
   }

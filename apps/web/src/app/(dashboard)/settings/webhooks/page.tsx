@@ -72,13 +72,15 @@ function ReadOnlyEndpoint({ webhook }: { webhook: Awaited<ReturnType<typeof getW
   return (
     <section aria-labelledby="endpoint-heading" className={`${cardClass} space-y-3 p-6`}>
       <EndpointSummary webhook={webhook} />
-      <p className="break-all font-mono text-sm text-slate-800">{webhook?.url ?? "No webhook is set up."}</p>
+      <p className="break-all font-mono text-sm text-slate-800">
+        {webhook ? `${new URL(webhook.url).origin}/…` : "No webhook is set up."}
+      </p>
       <p
         role="note"
         className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700"
       >
-        You can see the webhook and its delivery log; only owners and admins of your organisation can change
-        it.
+        You can see where the webhook sends and its delivery log. Its full URL can carry the receiver's token,
+        so only owners and admins of your organisation see it and can change it.
       </p>
     </section>
   );
