@@ -277,6 +277,10 @@ describe("session expiry", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL("**/sign-in");
     expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain(SESSION_COOKIE);
+    // The sign-in form checks its fields before asking the server, next to each field.
+    await page.getByRole("button", { name: "Sign in" }).click();
+    expect(await page.getByTestId("email-error").textContent()).toBe("Enter your email address.");
+    expect(await page.getByTestId("password-error").textContent()).toBe("Enter your password.");
     expect(violations).toEqual([]);
   });
 });
