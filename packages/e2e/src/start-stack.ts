@@ -49,7 +49,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const proxyUrl = proxyUrls[0] ?? "";
   const env = {
     ...process.env,
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
     NEXTAUTH_URL: webUrl,

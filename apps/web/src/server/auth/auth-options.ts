@@ -3,10 +3,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/env";
 import { authorizeCredentials } from "@/server/auth/authorize-credentials";
+import { isHttpsUrl, sessionCookie } from "@/server/security/session-cookie";
+import { SESSION_MAX_AGE_SECONDS, sessionTokenCodec } from "@/server/security/session-token";
 import { getServices } from "@/server/services";
-
-// A working day: long enough not to interrupt, short enough that a stolen cookie expires soon.
-const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 let cached: NextAuthOptions | undefined;
 
@@ -17,9 +16,14 @@ export function getAuthOptions(): NextAuthOptions {
 }
 
 function buildAuthOptions(): NextAuthOptions {
+  // Explicit rather than guessed per request, so the proxy looks for the same cookie name.
+  const isHttps = isHttpsUrl(getEnv().NEXTAUTH_URL);
   return {
     secret: getEnv().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: sessionTokenCodec,
+    useSecureCookies: isHttps,
+    cookies: { sessionToken: sessionCookie(isHttps) },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({

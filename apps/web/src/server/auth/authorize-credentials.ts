@@ -1,13 +1,8 @@
 import "server-only";
 import { verifyCredentials } from "@gatehouse/core/users/verify-credentials";
-import { z } from "zod";
+import { SignInCredentialsSchema } from "@/lib/sign-in-credentials";
 import { throttledSignInError } from "@/lib/sign-in-error";
 import type { Services } from "@/server/services";
-
-const CredentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(200),
-});
 
 const MAX_IP_CHARS = 100;
 
@@ -20,7 +15,7 @@ export async function authorizeCredentials(
   raw: unknown,
   headers: Record<string, unknown> | undefined,
 ) {
-  const parsed = CredentialsSchema.safeParse(raw);
+  const parsed = SignInCredentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const attempt = { email, ip: clientIp(headers, services.env.GATEHOUSE_TRUST_PROXY) };

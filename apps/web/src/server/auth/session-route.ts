@@ -9,6 +9,8 @@ import { getSessionContext, type SessionContext } from "./session";
  * Wraps a JSON route handler the dashboard's own pages fetch (live data): the caller
  * is the signed-in user, by the same session cookie and helper the pages use. Without
  * one it answers 401 JSON rather than redirecting, as a fetch cannot follow a sign-in page.
+ * A cookie rides along on cross-site requests too, so src/proxy.ts refuses any write under
+ * /api/dashboard whose Origin is not the dashboard's before it gets here.
  */
 export function sessionRoute<ParamsSchema extends z.ZodType = NoParams>(
   options: { permission?: Permission; params?: ParamsSchema },

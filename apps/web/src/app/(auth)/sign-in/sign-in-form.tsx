@@ -3,28 +3,31 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { z } from "zod";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { primaryButtonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { SignInCredentialsSchema } from "@/lib/sign-in-credentials";
 import { describeSignInError } from "@/lib/sign-in-error";
+
+type FieldErrors = Partial<Record<"email" | "password", string[]>>;
 
 /** Email + password sign-in through next-auth's credentials provider. */
 export function SignInForm() {
   const router = useRouter();
   const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [isPending, setIsPending] = useState(false);
 
   async function submit(form: HTMLFormElement) {
-    const data = new FormData(form);
-    setIsPending(true);
+    const parsed = SignInCredentialsSchema.safeParse(Object.fromEntries(new FormData(form)));
     setError(undefined);
+    setFieldErrors(parsed.success ? {} : z.flattenError(parsed.error).fieldErrors);
+    if (!parsed.success) return;
+    setIsPending(true);
     // redirect: false so the error can be shown here instead of on a separate page.
-    const result = await signIn("credentials", {
-      email: String(data.get("email") ?? ""),
-      password: String(data.get("password") ?? ""),
-      redirect: false,
-    }).catch(() => undefined);
+    const result = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => undefined);
     if (result?.ok && !result.error) {
       router.replace("/servers");
       router.refresh();
@@ -44,8 +47,22 @@ export function SignInForm() {
       }}
     >
       <FormError message={error} />
-      <TextField id="email" label="Email" type="email" autoComplete="email" required />
-      <TextField id="password" label="Password" type="password" autoComplete="current-password" required />
+      <TextField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        errors={fieldErrors.email}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={fieldErrors.password}
+      />
       <SubmitButton pending={isPending} pendingText="Signing in…" className={`${primaryButtonClass} w-full`}>
         Sign in
       </SubmitButton>
