@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 function invite(role: string, expiresInDays?: number) {
   const input = { role, ...(expiresInDays === undefined ? {} : { expiresInDays }) };
-  return createInvitation({ db, orgId: owner.orgId, actor: owner.actor, input: input as never });
+  return createInvitation({ db, orgId: owner.orgId, actor: owner.actor, input });
 }
 
 function newPerson() {
@@ -84,7 +84,7 @@ describe("createInvitation", () => {
       db,
       orgId: owner.orgId,
       actor: admin.actor,
-      input: { role: "owner" as never },
+      input: { role: "owner" },
     });
     expect((await gatehouseFailure(ownerByAdmin)).code).toBe("invalid_input");
   });

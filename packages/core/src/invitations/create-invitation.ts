@@ -17,7 +17,8 @@ export const CreateInvitationInputSchema = z.object({
     .max(30, "Use at most 30 days.")
     .default(7),
 });
-export type CreateInvitationInput = z.input<typeof CreateInvitationInputSchema>;
+/** The invite form as submitted: validated here, so a forged role such as "owner" is refused. */
+export type CreateInvitationInput = { role: string; expiresInDays?: number | string };
 
 /**
  * Creates a single-use invitation link for a role (never owner). The token is returned once,
