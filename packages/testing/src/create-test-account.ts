@@ -1,4 +1,4 @@
-import type { AccountableActor } from "@gatehouse/core/admin-trail/admin-actor";
+import type { UserActor } from "@gatehouse/core/admin-trail/admin-actor";
 import { signUp } from "@gatehouse/core/users/sign-up";
 import type { Db } from "@gatehouse/db/client";
 import { uniqueSuffix } from "./test-env";
@@ -16,6 +16,6 @@ export async function createTestAccount(db: Db, label = "test") {
     db,
     input: { name, email, password, organizationName: `${label} org ${suffix}` },
   });
-  const actor: AccountableActor = { type: "user", id: userId, name };
+  const actor: UserActor = { type: "user", id: userId, name };
   return { userId, orgId, email, password, actor };
 }

@@ -8,6 +8,9 @@ export type Actor =
   | { type: "api_key"; id: string; name: string; createdById: string }
   | { type: "system" };
 
+/** A person acting in the dashboard: only people manage memberships and organisations. */
+export type UserActor = Extract<Actor, { type: "user" }>;
+
 /** An actor some person answers for: a user, or an API key through the person who created it. */
 export type AccountableActor = Exclude<Actor, { type: "system" }>;
 

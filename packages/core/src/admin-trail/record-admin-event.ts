@@ -28,6 +28,15 @@ export const ADMIN_ACTION_TARGETS = {
   "webhook.deleted": "webhook",
   "webhook.tested": "webhook",
   "audit_retention.changed": "organization",
+  "org.created": "organization",
+  // The target is the member who became owner, so the trail links to the members page.
+  "org.ownership_transferred": "member",
+  "member.invited": "invitation",
+  "invitation.revoked": "invitation",
+  "member.joined": "member",
+  "member.role_changed": "member",
+  "member.removed": "member",
+  "member.left": "member",
 } as const;
 
 export type AdminAction = keyof typeof ADMIN_ACTION_TARGETS;

@@ -1,14 +1,24 @@
+import { listUserOrganizations } from "@gatehouse/core/orgs/list-user-organizations";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionContext } from "@/server/auth/session";
+import { getServices } from "@/server/services";
 import { NavLinks } from "./nav-links";
+import { OrgSwitcher } from "./org-switcher";
 import { SignOutButton } from "./sign-out-button";
 
 /**
- * The signed-in frame: navigation, organisation and user. Pages pass in the session
+ * The signed-in frame: navigation, organisation switcher and user. Pages pass in the session
  * they already authorised, so the frame itself never decides who may see what.
  */
-export function DashboardShell({ session, children }: { session: SessionContext; children: ReactNode }) {
+export async function DashboardShell({
+  session,
+  children,
+}: {
+  session: SessionContext;
+  children: ReactNode;
+}) {
+  const organizations = await listUserOrganizations({ db: getServices().db, userId: session.userId });
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900">
@@ -23,14 +33,11 @@ export function DashboardShell({ session, children }: { session: SessionContext;
             <NavLinks />
           </div>
           <div className="flex items-center gap-3">
-            <div className="text-right text-xs leading-tight">
-              <div className="font-medium text-white" data-testid="org-name">
-                {session.orgName}
-              </div>
-              <div className="text-slate-400">
-                {session.name} · {session.role.replace("_", " ")}
-              </div>
-            </div>
+            <OrgSwitcher
+              active={{ orgId: session.orgId, orgName: session.orgName, role: session.role }}
+              organizations={organizations}
+            />
+            <span className="text-xs text-slate-400">{session.name}</span>
             <SignOutButton />
           </div>
         </nav>

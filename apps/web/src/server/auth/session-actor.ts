@@ -1,7 +1,7 @@
-import type { AccountableActor } from "@gatehouse/core/admin-trail/admin-actor";
-import type { SessionContext } from "./session";
+import type { UserActor } from "@gatehouse/core/admin-trail/admin-actor";
+import type { SignedInUser } from "./session";
 
 /** The signed-in person as the actor of what a server action changes. */
-export function sessionActor(session: SessionContext): AccountableActor {
-  return { type: "user", id: session.userId, name: session.name };
+export function sessionActor(user: SignedInUser): UserActor {
+  return { type: "user", id: user.userId, name: user.name };
 }

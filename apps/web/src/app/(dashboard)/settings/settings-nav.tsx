@@ -1,6 +1,7 @@
 import { SubNav } from "@/components/ui/sub-nav";
 
 const LINKS = [
+  { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/audit", label: "Audit retention" },

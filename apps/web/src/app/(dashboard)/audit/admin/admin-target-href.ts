@@ -26,6 +26,9 @@ export function adminTargetHref(
       return "/settings/api-keys";
     case "webhook":
       return "/settings/webhooks";
+    case "member":
+    case "invitation":
+      return "/settings/members";
     case "organization":
       return "/settings/audit";
     default:
