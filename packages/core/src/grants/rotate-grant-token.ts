@@ -4,13 +4,11 @@ import type { AccountableActor } from "../admin-trail/admin-actor";
 import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
+import { MAX_GRACE_PERIOD_SECONDS } from "./grace-periods";
 import { type GrantChangeNotifier, notifyBestEffort } from "./grant-change-notifier";
 import { issueGrantToken } from "./grant-token";
 
-/** The grace periods the dashboard offers, in seconds: immediately, 1 hour, 24 hours, 7 days. */
-export const GRACE_PERIOD_CHOICES_SECONDS = [0, 3600, 86_400, 604_800] as const;
-export const MAX_GRACE_PERIOD_SECONDS = 604_800;
-
+/** How long a replaced token keeps working, in whole seconds (0: it stops at once). */
 export const GracePeriodSecondsSchema = z
   .number({ error: "Send gracePeriodSeconds as a whole number of seconds." })
   .int("Send gracePeriodSeconds as a whole number of seconds.")
