@@ -9,8 +9,3 @@ export const GrantExpiresAtSchema = z.coerce
   .refine((date) => date.getTime() > Date.now(), {
     message: "Choose a time in the future, or leave it empty for a grant that does not expire.",
   });
-
-/** True once a grant's expiry time has passed; a grant without one never expires. */
-export function isGrantExpired(expiresAt: Date | null, now: Date = new Date()): boolean {
-  return expiresAt !== null && expiresAt.getTime() <= now.getTime();
-}

@@ -73,7 +73,6 @@ export async function rotateGrantToken(options: {
   const change = { kind: "grant_changed", grantId: grant.id, tokenHash: grant.tokenHash } as const;
   return {
     token: issued.token,
-    tokenPrefix: issued.tokenPrefix,
     previousTokenExpiresAt,
     isPropagated: await notifyBestEffort(options.notify, change),
   };
