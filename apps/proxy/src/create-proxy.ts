@@ -10,6 +10,8 @@ import { createCatalogueSyncRequester } from "./catalogue/catalogue-sync-request
 import { DriftRegistry } from "./catalogue/drift-registry";
 import type { ProxyEnv } from "./env";
 import { GrantCache } from "./grants/grant-cache";
+import { grantStandingAt } from "./grants/grant-standing";
+import { createGrantUseRecorder } from "./grants/grant-use-recorder";
 import { loadGrantSnapshot } from "./grants/load-grant-snapshot";
 import { subscribeGrantChanges } from "./grants/subscribe-grant-changes";
 import { createHttpServer } from "./http/create-http-server";
@@ -52,16 +54,17 @@ export async function createProxy(env: ProxyEnv) {
         drift.clear(change.serverId);
         grants.invalidateServer(change.serverId);
       } else {
-        grants.invalidate(change.tokenHash);
-        void closeIfRevoked(change.grantId, change.tokenHash);
+        grants.invalidateGrant(change.grantId, change.tokenHash);
+        void sessions.closeGrantSessions(change.grantId, isTokenEnded);
       }
     },
     onResync: () => grants.clear(),
   });
-  // Open sessions of a revoked grant are ended at once, not left to fail call by call.
-  async function closeIfRevoked(grantId: string, tokenHash: string): Promise<void> {
+  // Sessions whose token stopped working (revoked grant, or replaced without a grace period)
+  // are ended at once, not left to fail call by call.
+  async function isTokenEnded(tokenHash: string): Promise<boolean> {
     const grant = await grants.get(tokenHash).catch(() => null);
-    if (!grant || grant.isRevoked) await sessions.closeGrant(grantId);
+    return !grant || grantStandingAt(grant, Date.now()) !== null;
   }
   const audit = await startAuditSink({ env, logger });
   const now = () => Date.now();
@@ -69,6 +72,7 @@ export async function createProxy(env: ProxyEnv) {
   const responses = new OpenResponses();
   const deps: ProxyDeps = {
     grants,
+    recordGrantUse: createGrantUseRecorder({ db, redis, logger, now }),
     sessions,
     rateLimiter: new RateLimiter(redis),
     audit,

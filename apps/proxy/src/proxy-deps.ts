@@ -11,6 +11,8 @@ import type { SessionRegistry } from "./sessions/session-registry";
 /** Everything the proxy's request handling needs, created once per process (or per test). */
 export type ProxyDeps = {
   grants: GrantCache;
+  /** Notes that a grant was just used (for its "last used" time); never waits and never throws. */
+  recordGrantUse: (grantId: string) => void;
   sessions: SessionRegistry;
   rateLimiter: RateLimiter;
   audit: AuditSink;

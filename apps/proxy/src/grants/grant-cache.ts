@@ -35,9 +35,13 @@ export class GrantCache {
     return snapshot;
   }
 
-  /** Drops one grant so the next call reloads it. */
-  invalidate(tokenHash: string): void {
+  /**
+   * Drops one grant so the next call reloads it: under the token hash the change names and under
+   * any other token of the grant (after a rotation both the new and the replaced one are cached).
+   */
+  invalidateGrant(grantId: string, tokenHash: string): void {
     this.entries.delete(tokenHash);
+    this.invalidateMatching((grant) => grant.grantId === grantId);
   }
 
   /** Drops every grant that uses a policy, so its next call applies the new version. */

@@ -7,9 +7,14 @@ export type GrantSnapshot = {
   orgId: string;
   serverId: string;
   serverName: string;
+  /** The hash of the token this snapshot was loaded for: the grant's current one, or the one a rotation replaced. */
   tokenHash: string;
   grantName: string;
   isRevoked: boolean;
+  /** When the grant stops working (its expiry), or null when it does not expire. */
+  expiresAtMs: number | null;
+  /** When this token stops working: the end of its grace period after a rotation; null for the current token. */
+  tokenExpiresAtMs: number | null;
   policyId: string;
   policyVersion: number;
   /** Null when the stored policy no longer parses: every call is then denied (fail closed). */

@@ -4,14 +4,17 @@ import type { Db } from "@gatehouse/db/client";
 import { parsePolicy } from "@gatehouse/policy/parse-policy";
 import type { GrantSnapshot } from "./grant-snapshot";
 
-/** Reads a grant, its policy and its server's connection from Postgres; null when no grant has this token. */
+/**
+ * Reads the grant a token belongs to (as its current token, or as the one a rotation replaced),
+ * with its policy and its server's connection; null when no grant has this token.
+ */
 export async function loadGrantSnapshot(options: {
   db: Db;
   secretBox: SecretBox;
   tokenHash: string;
 }): Promise<GrantSnapshot | null> {
-  const grant = await options.db.grant.findUnique({
-    where: { tokenHash: options.tokenHash },
+  const grant = await options.db.grant.findFirst({
+    where: { OR: [{ tokenHash: options.tokenHash }, { previousTokenHash: options.tokenHash }] },
     include: {
       server: true,
       policy: { include: { versions: { orderBy: { version: "desc" }, take: 1 } } },
@@ -29,9 +32,13 @@ export async function loadGrantSnapshot(options: {
     orgId: grant.orgId,
     serverId: grant.serverId,
     serverName: grant.server.name,
-    tokenHash: grant.tokenHash,
+    tokenHash: options.tokenHash,
     grantName: grant.name,
     isRevoked: grant.revokedAt !== null,
+    expiresAtMs: grant.expiresAt?.getTime() ?? null,
+    // A replaced token without an end time (never written so) fails closed: already ended.
+    tokenExpiresAtMs:
+      grant.tokenHash === options.tokenHash ? null : (grant.previousTokenExpiresAt?.getTime() ?? 0),
     policyId: grant.policyId,
     policyVersion: current?.version ?? 0,
     policy: parsed.ok ? parsed.policy : null,

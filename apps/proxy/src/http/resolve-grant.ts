@@ -2,13 +2,14 @@ import { isGatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import { hashGrantToken, looksLikeGrantToken } from "@gatehouse/core/grants/grant-token";
 import type { AuditedGrant } from "../audit/build-audit-event";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
+import { grantStandingAt, UNKNOWN_TOKEN_MESSAGE } from "../grants/grant-standing";
 import type { ProxyDeps } from "../proxy-deps";
 import type { Refusal } from "./refuse-request";
 import { JSON_RPC } from "./send-json-rpc-error";
 
 export type GrantResolution =
   | { isLive: true; grant: GrantSnapshot }
-  /** `grant` is the revoked grant the token belongs to, so its organisation sees the attempt. */
+  /** `grant` is the revoked or expired grant the token belongs to, so its organisation sees the attempt. */
   | { isLive: false; grant: AuditedGrant | null; refusal: Refusal };
 
 const UNAUTHORIZED = {
@@ -17,7 +18,10 @@ const UNAUTHORIZED = {
   headers: { "www-authenticate": 'Bearer realm="gatehouse"' },
 };
 
-/** The live grant a token belongs to, or why the request is refused; nothing reaches an upstream without one. */
+/**
+ * The live grant a token belongs to, or why the request is refused; nothing reaches an upstream
+ * without one. A live grant's use is recorded in the background, off the request's path.
+ */
 export async function resolveGrant(deps: ProxyDeps, token: string | undefined): Promise<GrantResolution> {
   if (!token) {
     const message =
@@ -42,13 +46,15 @@ export async function resolveGrant(deps: ProxyDeps, token: string | undefined): 
     return { isLive: false, grant: null, refusal };
   }
   if (!grant) {
-    const message = "Unauthorized: unknown grant token.";
+    const message = `Unauthorized: ${UNKNOWN_TOKEN_MESSAGE}`;
     return { isLive: false, grant: null, refusal: { ...UNAUTHORIZED, message, rule: "(unknown token)" } };
   }
-  if (grant.isRevoked) {
-    const message = "Unauthorized: this grant has been revoked.";
+  const standing = grantStandingAt(grant, deps.now());
+  if (standing) {
     const ids = { grantId: grant.grantId, orgId: grant.orgId, serverId: grant.serverId };
-    return { isLive: false, grant: ids, refusal: { ...UNAUTHORIZED, message, rule: "(grant revoked)" } };
+    const refusal = { ...UNAUTHORIZED, message: `Unauthorized: ${standing.message}`, rule: standing.rule };
+    return { isLive: false, grant: ids, refusal };
   }
+  deps.recordGrantUse(grant.grantId);
   return { isLive: true, grant };
 }

@@ -1,5 +1,6 @@
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
+import type { GrantStanding } from "../grants/grant-standing";
 
 /** Passes an upstream JSON-RPC error through unchanged; anything else becomes an internal error that says what happened. */
 export function relayUpstreamError(error: unknown): McpError {
@@ -8,14 +9,18 @@ export function relayUpstreamError(error: unknown): McpError {
   return new McpError(ErrorCode.InternalError, `Gatehouse could not reach the upstream server: ${message}`);
 }
 
-/** Raised inside a session whose grant disappeared, was revoked, or holds a policy that no longer parses. */
-export function grantUnavailableError(grant: GrantSnapshot | null): McpError {
+/**
+ * Raised inside a session whose grant disappeared, may no longer be used (`standing`: revoked,
+ * expired, token replaced), or holds a policy that no longer parses.
+ */
+export function grantUnavailableError(grant: GrantSnapshot | null, standing: GrantStanding | null): McpError {
   if (!grant || grant.isRevoked) {
     return new McpError(
       ErrorCode.InvalidRequest,
       "This grant was revoked or deleted. Ask its owner for a new proxy URL.",
     );
   }
+  if (standing) return new McpError(ErrorCode.InvalidRequest, `Gatehouse: ${standing.message}`);
   return new McpError(
     ErrorCode.InternalError,
     "This grant's stored policy is invalid, so every call is refused. Open the grant in the dashboard and save its policy again.",

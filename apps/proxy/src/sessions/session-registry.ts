@@ -37,10 +37,14 @@ export class SessionRegistry {
     await Promise.allSettled([session.server.close(), session.upstream.close()]);
   }
 
-  /** Closes every session of a grant (after revocation). */
-  async closeGrant(grantId: string): Promise<void> {
-    const ids = [...this.sessions.values()].filter((s) => s.grantId === grantId).map((s) => s.id);
-    await Promise.all(ids.map((id) => this.close(id)));
+  /** Closes the sessions of a grant whose token has ended (after revocation or rotation). */
+  async closeGrantSessions(
+    grantId: string,
+    isTokenEnded: (tokenHash: string) => Promise<boolean>,
+  ): Promise<void> {
+    const ofGrant = [...this.sessions.values()].filter((s) => s.grantId === grantId);
+    const ended = await Promise.all(ofGrant.map((s) => isTokenEnded(s.tokenHash)));
+    await Promise.all(ofGrant.filter((_, index) => ended[index]).map((s) => this.close(s.id)));
   }
 
   /** Closes sessions not used for `idleMs`. */

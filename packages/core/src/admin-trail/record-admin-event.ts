@@ -16,6 +16,8 @@ export const ADMIN_ACTION_TARGETS = {
   "grant.created": "grant",
   "grant.policy_changed": "grant",
   "grant.revoked": "grant",
+  "grant.token_rotated": "grant",
+  "grant.expiry_changed": "grant",
   "tool_change.approved": "tool",
   "approval.approved": "approval",
   "approval.denied": "approval",

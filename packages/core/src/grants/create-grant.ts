@@ -5,6 +5,7 @@ import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { createPolicy, MAX_POLICY_NAME_CHARS } from "../policies/create-policy";
+import { GrantExpiresAtSchema } from "./grant-expiry";
 import { issueGrantToken } from "./grant-token";
 
 export const CreateGrantInputSchema = z
@@ -15,6 +16,8 @@ export const CreateGrantInputSchema = z
     policyId: z.string().min(1).optional(),
     /** …or create a new one from this document, named after the agent. */
     policy: z.string().min(1, "Enter a policy.").optional(),
+    /** When the grant stops working; absent or null for a grant that does not expire. */
+    expiresAt: GrantExpiresAtSchema.nullable().optional(),
   })
   .refine((input) => (input.policyId === undefined) !== (input.policy === undefined), {
     message: "Choose an existing policy or write a new one (not both).",
@@ -61,6 +64,7 @@ export async function createGrant(options: {
         name: input.name,
         tokenHash: issued.tokenHash,
         tokenPrefix: issued.tokenPrefix,
+        expiresAt: input.expiresAt ?? null,
         createdById: attributedUserId(options.actor),
       },
     });
@@ -75,6 +79,7 @@ export async function createGrant(options: {
         policyId,
         policyName: policy.name,
         tokenPrefix: issued.tokenPrefix,
+        expiresAt: input.expiresAt?.toISOString() ?? null,
       },
     });
     return { grantId: grant.id, policyId, token: issued.token };

@@ -7,6 +7,8 @@ const GRANT_SUMMARY = {
   policy: { select: { id: true, name: true, currentVersion: true } },
   createdAt: true,
   revokedAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
   server: { select: { id: true, name: true } },
 } as const;
 

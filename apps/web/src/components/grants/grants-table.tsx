@@ -2,6 +2,7 @@ import Link from "next/link";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { GrantStatusBadge } from "./grant-status-badge";
+import { ExpiresAt, LastUsed } from "./grant-times";
 
 type GrantRow = {
   id: string;
@@ -10,11 +11,17 @@ type GrantRow = {
   policy: { id: string; name: string; currentVersion: number };
   createdAt: Date;
   revokedAt: Date | null;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
   server: { id: string; name: string };
 };
 
-/** Grants with their agent, server, token prefix (enough to recognise a token, never to use it) and status. */
+/**
+ * Grants with their agent, server, token prefix (enough to recognise a token, never to use it),
+ * status, and when each was last used and expires.
+ */
 export function GrantsTable({ grants, showServer = true }: { grants: GrantRow[]; showServer?: boolean }) {
+  const now = new Date();
   return (
     <div className={`${cardClass} overflow-x-auto`}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="grants-table">
@@ -25,6 +32,8 @@ export function GrantsTable({ grants, showServer = true }: { grants: GrantRow[];
             <th className="px-4 py-3">Token</th>
             <th className="px-4 py-3">Status</th>
             <th className="px-4 py-3">Policy</th>
+            <th className="px-4 py-3">Last used</th>
+            <th className="px-4 py-3">Expires</th>
             <th className="px-4 py-3">Created</th>
           </tr>
         </thead>
@@ -47,13 +56,19 @@ export function GrantsTable({ grants, showServer = true }: { grants: GrantRow[];
                 {grant.tokenPrefix}…
               </td>
               <td className="px-4 py-3">
-                <GrantStatusBadge revokedAt={grant.revokedAt} />
+                <GrantStatusBadge revokedAt={grant.revokedAt} expiresAt={grant.expiresAt} now={now} />
               </td>
               <td className="px-4 py-3">
                 <Link href={`/policies/${grant.policy.id}`} className="text-slate-700 hover:underline">
                   {grant.policy.name}
                 </Link>{" "}
                 <span className="tabular-nums text-slate-500">v{grant.policy.currentVersion}</span>
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600" data-testid="grant-last-used">
+                <LastUsed at={grant.lastUsedAt} now={now} />
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                <ExpiresAt at={grant.expiresAt} now={now} />
               </td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">
                 {formatDateTime(grant.createdAt)}

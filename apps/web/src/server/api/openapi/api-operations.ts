@@ -16,6 +16,9 @@ import {
   GrantResponseSchema,
   GrantWriteResponseSchema,
   IssuedGrantResponseSchema,
+  RotatedGrantResponseSchema,
+  RotateGrantTokenBodySchema,
+  SetGrantExpiryBodySchema,
   SetGrantPolicyBodySchema,
 } from "../schemas/grant-schemas";
 import {
@@ -230,7 +233,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: "Grants",
     summary: "Create a grant",
     description:
-      "Issues an agent's credential for one server under a policy. The token and proxy URL are in this response only; Gatehouse keeps just a hash.",
+      "Issues an agent's credential for one server under a policy, optionally expiring at expiresAt. The token and proxy URL are in this response only; Gatehouse keeps just a hash.",
     body: CreateGrantBodySchema,
     response: {
       status: 201,
@@ -269,6 +272,38 @@ export const API_OPERATIONS: ApiOperation[] = [
     response: {
       status: 200,
       description: "The grant under its new policy.",
+      schema: GrantWriteResponseSchema,
+    },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/grants/{id}/rotate",
+    operationId: "rotateGrantToken",
+    tag: "Grants",
+    summary: "Rotate a grant's token",
+    description:
+      "Issues a new token, in this response only. The old token keeps working for gracePeriodSeconds (0 stops it on its next call); a token replaced by an earlier rotation stops now. Needs an owner's or admin's key; a revoked grant is 409.",
+    body: RotateGrantTokenBodySchema,
+    response: {
+      status: 200,
+      description: "The grant, its new token and its new proxy URL.",
+      schema: RotatedGrantResponseSchema,
+    },
+    errors: [400, 403, 404, 409],
+  },
+  {
+    method: "put",
+    path: "/api/v1/grants/{id}/expiry",
+    operationId: "setGrantExpiry",
+    tag: "Grants",
+    summary: "Set or clear a grant's expiry",
+    description:
+      "After expiresAt the grant's token is refused with 401 until the expiry is moved or cleared (null). It must be in the future; a revoked grant is 409.",
+    body: SetGrantExpiryBodySchema,
+    response: {
+      status: 200,
+      description: "The grant with its new expiry.",
       schema: GrantWriteResponseSchema,
     },
     errors: [400, 404, 409],

@@ -2,27 +2,20 @@
 
 import { GatehouseError } from "@gatehouse/core/errors/gatehouse-error";
 import { createGrant } from "@gatehouse/core/grants/create-grant";
-import { buildProxyUrl } from "@gatehouse/core/grants/grant-token";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { IssuedGrant } from "@/components/grants/issued-grant-panel";
 import { assertCan } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
 import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { getServices } from "@/server/services";
-
-/** Shown once, right after creation: the token is not stored and cannot be shown again. */
-export type IssuedGrant = {
-  grantId: string;
-  name: string;
-  token: string;
-  proxyUrl: string;
-  bearerUrl: string;
-};
+import { ExpiryFormValueSchema } from "../expiry-form-value";
+import { toIssuedGrant } from "../issued-grant";
 
 export type CreateGrantState = FormState & { issued?: IssuedGrant };
 
-const FIELDS = ["name", "serverId", "policy", "policyId"] as const;
+const FIELDS = ["name", "serverId", "policy", "policyId", "expiresAt"] as const;
 
 // "existing" uses one of the server's policies; "new" writes one for this grant.
 const CreateGrantFormSchema = z
@@ -32,14 +25,15 @@ const CreateGrantFormSchema = z
     policySource: z.enum(["existing", "new"]).default("new"),
     policyId: z.string().default(""),
     policy: z.string().default(""),
+    expiresAt: ExpiryFormValueSchema,
   })
   .transform(({ policySource, policyId, policy, ...rest }) =>
     policySource === "existing" ? { ...rest, policyId } : { ...rest, policy },
   );
 
 /**
- * Creates a grant under an existing policy or a new one written here, and returns its token
- * this one time, as a proxy URL and as a Bearer header.
+ * Creates a grant under an existing policy or a new one written here, optionally expiring, and
+ * returns its token this one time, as a proxy URL and as a Bearer header.
  */
 export async function createGrantAction(
   _previous: CreateGrantState,
@@ -66,9 +60,8 @@ export async function createGrantAction(
     revalidatePath("/grants");
     revalidatePath("/policies");
     revalidatePath(`/servers/${input.serverId}`);
-    const proxyUrl = buildProxyUrl(env.GATEHOUSE_PROXY_PUBLIC_URL, token);
-    const bearerUrl = `${env.GATEHOUSE_PROXY_PUBLIC_URL.replace(/\/+$/, "")}/mcp`;
-    return { issued: { grantId, name: input.name.trim(), token, proxyUrl, bearerUrl } };
+    const issued = { grantId, name: input.name.trim(), token };
+    return { issued: toIssuedGrant(env.GATEHOUSE_PROXY_PUBLIC_URL, issued) };
   } catch (error) {
     return toFormState(error, { fields: FIELDS, logger, action: "create-grant" });
   }

@@ -1,14 +1,17 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useState } from "react";
+import { ExpiryField } from "@/components/grants/expiry-field";
+import { IssuedGrantPanel } from "@/components/grants/issued-grant-panel";
 import { PolicyEditor } from "@/components/policies/editor/policy-editor";
 import type { CatalogueTool } from "@/components/policies/editor/tool-rules";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
+import { linkClass, primaryButtonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type CreateGrantState, createGrantAction } from "./actions";
-import { IssuedGrantPanel } from "./issued-grant-panel";
 
 export type ServerOption = {
   id: string;
@@ -29,7 +32,22 @@ export function CreateGrantForm(props: {
   const [serverId, setServerId] = useState(props.defaultServerId);
   const [source, setSource] = useState<PolicySource>("new");
   const [policy, setPolicy] = useState(props.defaultPolicy);
-  if (state.issued) return <IssuedGrantPanel issued={state.issued} />;
+  if (state.issued) {
+    return (
+      <IssuedGrantPanel
+        issued={state.issued}
+        heading={`Grant created for ${state.issued.name}`}
+        ifLost="if it is lost, rotate the grant's token."
+      >
+        <Link href={`/grants/${state.issued.grantId}`} className={primaryButtonClass}>
+          Done: view the grant
+        </Link>
+        <Link href="/grants" className={linkClass}>
+          Back to grants
+        </Link>
+      </IssuedGrantPanel>
+    );
+  }
 
   const errors = state.fieldErrors ?? {};
   const server = props.servers.find((option) => option.id === serverId);
@@ -113,6 +131,7 @@ export function CreateGrantForm(props: {
           />
         )}
       </fieldset>
+      <ExpiryField errors={errors.expiresAt} />
       <SubmitButton pending={isPending} pendingText="Creating grant…">
         Create grant
       </SubmitButton>

@@ -1,10 +1,27 @@
-import Link from "next/link";
+import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import { linkClass, primaryButtonClass } from "@/components/ui/styles";
-import type { IssuedGrant } from "./actions";
 
-/** The one moment a grant's secret is visible: its proxy URL, and the Bearer-header alternative. */
-export function IssuedGrantPanel({ issued }: { issued: IssuedGrant }) {
+/** Shown once, right after a token is issued (at creation or rotation): it is not stored and cannot be shown again. */
+export type IssuedGrant = {
+  grantId: string;
+  name: string;
+  token: string;
+  proxyUrl: string;
+  bearerUrl: string;
+};
+
+/**
+ * The one moment a grant's secret is visible: its proxy URL, and the Bearer-header alternative.
+ * `children` are the ways onward (links or buttons) at its foot.
+ */
+export function IssuedGrantPanel(props: {
+  issued: IssuedGrant;
+  heading: string;
+  /** What to do if the URL is lost, after "Copy this URL now…". */
+  ifLost: string;
+  children: ReactNode;
+}) {
+  const { issued } = props;
   return (
     <section
       aria-labelledby="issued-heading"
@@ -12,14 +29,13 @@ export function IssuedGrantPanel({ issued }: { issued: IssuedGrant }) {
     >
       <div>
         <h2 id="issued-heading" className="text-lg font-semibold text-slate-900">
-          Grant created for {issued.name}
+          {props.heading}
         </h2>
         <div
           role="alert"
           className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
         >
-          Copy this URL now. It contains the grant's secret token and will not be shown again; if it is lost,
-          revoke this grant and create a new one.
+          Copy this URL now. It contains the grant's secret token and will not be shown again; {props.ifLost}
         </div>
       </div>
 
@@ -53,14 +69,7 @@ export function IssuedGrantPanel({ issued }: { issued: IssuedGrant }) {
         </code>
       </div>
 
-      <div className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-4">
-        <Link href={`/grants/${issued.grantId}`} className={primaryButtonClass}>
-          Done: view the grant
-        </Link>
-        <Link href="/grants" className={linkClass}>
-          Back to grants
-        </Link>
-      </div>
+      <div className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-4">{props.children}</div>
     </section>
   );
 }

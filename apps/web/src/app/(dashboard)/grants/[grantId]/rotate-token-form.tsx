@@ -1,0 +1,90 @@
+"use client";
+
+import { GRACE_PERIOD_CHOICES } from "@gatehouse/core/grants/grace-periods";
+import { useActionState, useState } from "react";
+import { IssuedGrantPanel } from "@/components/grants/issued-grant-panel";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-message";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { type RotateTokenState, rotateGrantTokenAction } from "./actions";
+
+/**
+ * Rotates the grant's token after a confirmation in the page, then shows the new token once.
+ * The person chooses how long the old token keeps working, so agents can be moved over first.
+ */
+export function RotateTokenForm({ grantId, grantName }: { grantId: string; grantName: string }) {
+  const [state, formAction, isPending] = useActionState<RotateTokenState, FormData>(
+    rotateGrantTokenAction,
+    {},
+  );
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [dismissedToken, setDismissedToken] = useState<string>();
+
+  if (state.issued && state.issued.token !== dismissedToken) {
+    const { token } = state.issued;
+    return (
+      <IssuedGrantPanel
+        issued={state.issued}
+        heading={`New token for ${grantName}`}
+        ifLost="if it is lost, rotate again."
+      >
+        {state.notice ? <p className="text-sm text-amber-800">{state.notice}</p> : null}
+        <button
+          type="button"
+          className={primaryButtonClass}
+          onClick={() => {
+            setDismissedToken(token);
+            setIsConfirming(false);
+          }}
+        >
+          Done
+        </button>
+      </IssuedGrantPanel>
+    );
+  }
+  return (
+    <ActionForm action={formAction} className="space-y-3">
+      <input type="hidden" name="grantId" value={grantId} />
+      <FormError message={state.formError} />
+      <SelectField
+        id="gracePeriodSeconds"
+        label="The old token stops working"
+        defaultValue="3600"
+        errors={state.fieldErrors?.gracePeriodSeconds}
+      >
+        {GRACE_PERIOD_CHOICES.map((choice) => (
+          <option key={choice.seconds} value={choice.seconds}>
+            {choice.label}
+          </option>
+        ))}
+      </SelectField>
+      {isConfirming ? (
+        <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
+          <p className="text-sm text-amber-900">
+            Issue a new token for <strong>{grantName}</strong>? Agents must switch to the new URL before the
+            old token stops working.
+          </p>
+          <div className="flex gap-3">
+            <SubmitButton pending={isPending} pendingText="Rotating…">
+              Confirm rotation
+            </SubmitButton>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              disabled={isPending}
+              onClick={() => setIsConfirming(false)}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className={secondaryButtonClass} onClick={() => setIsConfirming(true)}>
+          Rotate token
+        </button>
+      )}
+    </ActionForm>
+  );
+}
