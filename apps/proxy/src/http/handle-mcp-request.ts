@@ -5,7 +5,7 @@ import { toCaller } from "../audit/caller";
 import type { ProxyDeps } from "../proxy-deps";
 import { openSession } from "../sessions/open-session";
 import { cancelOnDisconnect } from "./cancel-on-disconnect";
-import { readJsonBody } from "./read-json-body";
+import { readMcpBody } from "./read-mcp-body";
 import { type Refusal, refuseRequest } from "./refuse-request";
 import { attachOrigin, describeOrigin, headerValue } from "./request-origin";
 import { resolveGrant } from "./resolve-grant";
@@ -32,11 +32,10 @@ export async function handleMcpRequest(
   const { grant } = resolved;
   let body: unknown;
   if (req.method === "POST") {
-    const read = await readJsonBody(req, deps.maxBodyBytes);
-    if (!read.ok) {
-      const code = read.status === 400 ? JSON_RPC.parseError : JSON_RPC.invalidRequest;
-      return refuse({ status: read.status, code, message: read.message, rule: "(bad request)" }, grant);
-    }
+    const read = await readMcpBody(req, deps.limits);
+    // The connection is gone, and whatever ended it (a timeout) answered and audited it.
+    if (read.kind === "aborted") return;
+    if (read.kind === "refused") return refuse(read.refusal, grant, read.body);
     body = read.body;
     if (!sessionId && isInitializeRequest(body)) {
       await openSession(deps, grant, { req, res, body, origin, startedAtMs });
@@ -63,8 +62,10 @@ export async function handleMcpRequest(
   await session.transport.handleRequest(req, res, body);
 }
 
-// The JSON-RPC method when a body was read; requests refused before that are named by their HTTP verb.
+// The JSON-RPC method when a body was read; requests refused before that (or whose body names
+// none) are named by their HTTP verb, and batches as such.
 function methodOf(req: IncomingMessage, body: unknown): string {
-  const method = (body as { method?: unknown } | undefined)?.method;
+  if (Array.isArray(body)) return `batch of ${body.length}`;
+  const method = (body as { method?: unknown } | null | undefined)?.method;
   return typeof method === "string" && method ? method : `HTTP ${req.method ?? "?"}`;
 }

@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import { findSizeProblem, type SizeLimits } from "./find-size-problem";
+import {
+  JsonRpcErrorSchema,
+  type JsonRpcMessage,
+  JsonRpcNotificationSchema,
+  JsonRpcRequestSchema,
+  JsonRpcResultSchema,
+  type RequestId,
+  RequestIdSchema,
+} from "./json-rpc-message-schema";
+
+export type MessageCheck =
+  | { isValid: true; message: JsonRpcMessage }
+  | { isValid: false; id: RequestId | null; problem: string };
+
+/**
+ * Validates one JSON-RPC message from an agent strictly, explaining the first thing wrong
+ * and naming its id when the id itself is sound, so the agent can tell which request failed.
+ */
+export function validateMessage(value: unknown, limits: SizeLimits): MessageCheck {
+  if (!isJsonObject(value)) {
+    return {
+      isValid: false,
+      id: null,
+      problem: `a JSON-RPC message is a JSON object, not ${typeName(value)}`,
+    };
+  }
+  const recovered = RequestIdSchema.safeParse(value.id);
+  const id = recovered.success ? recovered.data : null;
+  const schema = schemaFor(value);
+  if (!schema) {
+    const problem =
+      'the message has no "method" (as a request or notification has) and no "result" or "error" (as an answer to a server request has)';
+    return { isValid: false, id, problem };
+  }
+  // Answers to server requests (a sampling result may carry an image) are bounded by the body
+  // size alone; the strings of requests and notifications are what policies scan.
+  const isAnswer = !("method" in value);
+  const sizeLimits = isAnswer ? { ...limits, maxStringChars: Number.POSITIVE_INFINITY } : limits;
+  const sizeProblem = findSizeProblem(value, sizeLimits);
+  if (sizeProblem) return { isValid: false, id, problem: sizeProblem };
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { isValid: true, message: parsed.data as JsonRpcMessage };
+  return { isValid: false, id, problem: describeIssue(parsed.error.issues[0]) };
+}
+
+function schemaFor(value: Record<string, unknown>): z.ZodType | undefined {
+  if ("method" in value) return "id" in value ? JsonRpcRequestSchema : JsonRpcNotificationSchema;
+  if ("result" in value) return JsonRpcResultSchema;
+  if ("error" in value) return JsonRpcErrorSchema;
+  return undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return "the message is not valid JSON-RPC 2.0";
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((key) => JSON.stringify(key)).join(", ");
+    return `unexpected member ${keys}: a request has only jsonrpc, id, method and params (a notification no id; an answer a result or an error instead of method and params)`;
+  }
+  const [field] = issue.path;
+  const isNamed = typeof field === "string" && issue.message.startsWith(field);
+  return isNamed || issue.path.length === 0 ? issue.message : `${issue.path.join(".")}: ${issue.message}`;
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
