@@ -100,7 +100,12 @@ describe("JSON-RPC batches", () => {
   });
 
   it("refuses initialize inside a batch", async () => {
-    const initialize = { jsonrpc: "2.0", id: 9, method: "initialize", params: {} };
+    const params = {
+      protocolVersion: "2025-03-26",
+      capabilities: {},
+      clientInfo: { name: "a", version: "1" },
+    };
+    const initialize = { jsonrpc: "2.0", id: 9, method: "initialize", params };
     const answer = await sendBatch("2025-03-26", [initialize]);
     expect(answer.status).toBe(400);
     expect(answer.messages).toMatchObject([

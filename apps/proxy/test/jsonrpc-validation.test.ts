@@ -34,6 +34,8 @@ async function auditedAs(userAgent: string) {
   });
 }
 
+const CODES: Record<string, number> = { "(parse error)": -32700, "(invalid params)": -32602 };
+
 type Refused = [label: string, body: string, id: string | number | null, rule: string, message: RegExp];
 
 const REFUSED: Refused[] = [
@@ -72,6 +74,20 @@ const REFUSED: Refused[] = [
     /error\.message must be a string/,
   ],
   [
+    "a _meta that is no object",
+    call({ params: { name: "echo", _meta: 5 } }),
+    7,
+    "(invalid JSON-RPC)",
+    /params\._meta: .*expected object/,
+  ],
+  [
+    "a tools/call without a name",
+    call({ params: {} }),
+    7,
+    "(invalid params)",
+    /^Invalid params: params\.name: /,
+  ],
+  [
     "arguments nested too deep",
     call({ params: { name: "echo", arguments: { a: { b: { c: { d: {} } } } } } }),
     7,
@@ -98,7 +114,7 @@ describe("strict JSON-RPC at the proxy", () => {
     expect(answer.messages).toHaveLength(1);
     const error = expectJsonRpcError(answer.messages[0]);
     expect(error.id).toEqual(id);
-    expect(error.error.code).toBe(rule === "(parse error)" ? -32700 : -32600);
+    expect(error.error.code).toBe(CODES[rule] ?? -32600);
     expect(error.error.message).toMatch(message);
     expect(upstream.calls()).toBe(callsBefore);
     expect(await auditedAs(userAgent)).toMatchObject({ decision: "deny", rule, reason: error.error.message });
@@ -113,6 +129,23 @@ describe("strict JSON-RPC at the proxy", () => {
     expect(answer.messages).toEqual([
       { jsonrpc: "2.0", id: 7, result: { content: [{ type: "text", text: "fine" }] } },
     ]);
+  });
+
+  it("refuses a second initialize on an open session", async () => {
+    const headers = await openRawSession(url, "2025-06-18");
+    const initialize = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: {
+        protocolVersion: "2025-06-18",
+        capabilities: {},
+        clientInfo: { name: "again", version: "1" },
+      },
+    };
+    const answer = await postRaw(url, JSON.stringify(initialize), headers);
+    expect(answer.status).toBe(400);
+    expect(expectJsonRpcError(answer.messages[0]).error.message).toContain("already initialized");
   });
 
   it.each([

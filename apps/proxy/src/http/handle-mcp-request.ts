@@ -53,6 +53,12 @@ export async function handleMcpRequest(
     const refusal = { status: 404, code: JSON_RPC.sessionNotFound, message, rule: "(session not found)" };
     return refuse(refusal, grant, body);
   }
+  if (isInitializeRequest(body)) {
+    const message =
+      "Invalid Request: this session is already initialized. To start another, send initialize without the Mcp-Session-Id header.";
+    const refusal = { status: 400, code: JSON_RPC.invalidRequest, message, rule: "(already initialized)" };
+    return refuse(refusal, grant, body);
+  }
   session.lastSeenMs = deps.now();
   if (req.method === "POST") {
     deps.responses.track(res);

@@ -5,6 +5,7 @@ import type { RequestId } from "../jsonrpc/json-rpc-message-schema";
 export const JSON_RPC = {
   parseError: -32700,
   invalidRequest: -32600,
+  invalidParams: -32602,
   internalError: -32603,
   unauthorized: -32001,
   sessionNotFound: -32001,

@@ -37,7 +37,8 @@ export function validateBody(
   }
   if (!Array.isArray(body)) {
     const check = validateMessage(body, context.limits);
-    return check.isValid ? check : { ...check, rule: "(invalid JSON-RPC)" };
+    if (check.isValid) return check;
+    return { ...check, rule: check.isParams ? "(invalid params)" : "(invalid JSON-RPC)" };
   }
   return validateBatch(body, version ?? DEFAULT_NEGOTIATED_PROTOCOL_VERSION, context.limits);
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { findMcpShapeProblem } from "./find-mcp-shape-problem";
 import { findSizeProblem, type SizeLimits } from "./find-size-problem";
 import {
   JsonRpcErrorSchema,
@@ -12,7 +13,8 @@ import {
 
 export type MessageCheck =
   | { isValid: true; message: JsonRpcMessage }
-  | { isValid: false; id: RequestId | null; problem: string };
+  /** `isParams`: the envelope is sound but the params do not fit the method (JSON-RPC's -32602). */
+  | { isValid: false; id: RequestId | null; problem: string; isParams?: boolean };
 
 /**
  * Validates one JSON-RPC message from an agent strictly, explaining the first thing wrong
@@ -41,8 +43,10 @@ export function validateMessage(value: unknown, limits: SizeLimits): MessageChec
   const sizeProblem = findSizeProblem(value, sizeLimits);
   if (sizeProblem) return { isValid: false, id, problem: sizeProblem };
   const parsed = schema.safeParse(value);
-  if (parsed.success) return { isValid: true, message: parsed.data as JsonRpcMessage };
-  return { isValid: false, id, problem: describeIssue(parsed.error.issues[0]) };
+  if (!parsed.success) return { isValid: false, id, problem: describeIssue(parsed.error.issues[0]) };
+  const message = parsed.data as JsonRpcMessage;
+  const mcpProblem = findMcpShapeProblem(message);
+  return mcpProblem ? { isValid: false, id, ...mcpProblem } : { isValid: true, message };
 }
 
 function schemaFor(value: Record<string, unknown>): z.ZodType | undefined {
