@@ -95,6 +95,13 @@ const REFUSED: Refused[] = [
     /nests deeper than 6 levels .*GATEHOUSE_MAX_JSON_DEPTH/,
   ],
   [
+    "arguments nested 100,000 deep (no stack overflow)",
+    `{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"echo","arguments":${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}}}`,
+    7,
+    "(invalid JSON-RPC)",
+    /nests deeper than 6 levels/,
+  ],
+  [
     "an argument longer than the string limit",
     call({ params: { name: "echo", arguments: { message: "x".repeat(1001) } } }),
     7,

@@ -4,7 +4,7 @@ import { TEST_DATABASE_URL, TEST_ENCRYPTION_KEY } from "@gatehouse/testing/test-
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadProxyEnv } from "../src/env";
 import { connectAgent, eventually, firstText, proxyUrl, useTestbed } from "./proxy-harness";
-import { expectJsonRpcError, postRaw } from "./raw-mcp";
+import { expectJsonRpcError, openRawSession, postRaw } from "./raw-mcp";
 
 const bed = useTestbed(1, [
   {
@@ -134,6 +134,19 @@ describe("request timeouts", () => {
     });
     expect(firstText(result)).toContain("completed");
     await agent.close();
+  });
+
+  it("does not time an open SSE stream either", async () => {
+    const headers = await openRawSession(proxyUrl(bed.proxy, token), "2025-06-18");
+    const stream = await fetch(proxyUrl(bed.proxy, token), {
+      headers: { ...headers, accept: "text/event-stream" },
+    });
+    expect(stream.status).toBe(200);
+    const reader = stream.body?.getReader();
+    const ended = reader?.closed.then(() => "ended");
+    const outcome = await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2_500, "open"))]);
+    expect(outcome).toBe("open");
+    await reader?.cancel();
   });
 
   it("closes an idle keep-alive connection after GATEHOUSE_KEEP_ALIVE_TIMEOUT_MS", async () => {

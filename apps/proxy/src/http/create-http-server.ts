@@ -26,7 +26,9 @@ export function createHttpServer(deps: ProxyDeps): Server {
     },
     (req, res) => {
       inFlight.set(req.socket, res);
-      res.once("close", () => inFlight.delete(req.socket));
+      res.once("close", () => {
+        if (inFlight.get(req.socket) === res) inFlight.delete(req.socket);
+      });
       route(deps, req, res);
     },
   );
