@@ -15,6 +15,7 @@ export const JSON_RPC = {
 /** One request's error in the answer to a refused batch. */
 export type BatchMemberError = { id: RequestId | null; message: string };
 
+/** A JSON-RPC error answer: its HTTP status and headers, the error, and whom it answers. */
 export type JsonRpcErrorAnswer = {
   status: number;
   code: number;

@@ -6,6 +6,7 @@ import {
   JSONRPCResultResponseSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
+import { describeIssue } from "./describe-issue";
 import type { JsonRpcMessage } from "./json-rpc-message-schema";
 
 // The SDK's schema for each request an MCP client may send, by method.
@@ -24,23 +25,17 @@ export type McpShapeProblem = { problem: string; isParams: boolean };
  */
 export function findMcpShapeProblem(message: JsonRpcMessage): McpShapeProblem | undefined {
   const envelope = envelopeSchema(message).safeParse(message);
-  if (!envelope.success) return { problem: describe(envelope.error), isParams: false };
+  if (!envelope.success) return { problem: describeIssue(envelope.error.issues[0]), isParams: false };
   if (!("method" in message && "id" in message)) return undefined;
   const params = PARAMS_SCHEMAS.get(message.method)?.safeParse({
     method: message.method,
     params: message.params,
   });
   if (!params || params.success) return undefined;
-  return { problem: `${describe(params.error)} (for ${message.method})`, isParams: true };
+  return { problem: `${describeIssue(params.error.issues[0])} (for ${message.method})`, isParams: true };
 }
 
 function envelopeSchema(message: JsonRpcMessage): z.ZodType {
   if ("method" in message) return "id" in message ? JSONRPCRequestSchema : JSONRPCNotificationSchema;
   return "result" in message ? JSONRPCResultResponseSchema : JSONRPCErrorResponseSchema;
-}
-
-function describe(error: z.ZodError): string {
-  const [issue] = error.issues;
-  if (!issue) return "the message does not match MCP's schema";
-  return issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
 }

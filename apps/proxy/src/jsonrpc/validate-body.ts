@@ -3,6 +3,7 @@ import {
   DEFAULT_NEGOTIATED_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "@modelcontextprotocol/sdk/types.js";
+import { quote } from "./describe-issue";
 import type { SizeLimits } from "./find-size-problem";
 import type { RequestId } from "./json-rpc-message-schema";
 import { type MessageCheck, validateMessage } from "./validate-message";
@@ -32,7 +33,7 @@ export function validateBody(
   const version = context.protocolVersion;
   const isInitialize = !Array.isArray(body) && (body as { method?: unknown } | null)?.method === "initialize";
   if (version !== undefined && !isInitialize && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
-    const problem = `the MCP-Protocol-Version header ${JSON.stringify(version)} is not a version Gatehouse speaks (${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}); send the version initialize negotiated`;
+    const problem = `the MCP-Protocol-Version header ${quote(version)} is not a version Gatehouse speaks (${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}); send the version initialize negotiated`;
     return { isValid: false, rule: "(unsupported protocol version)", problem, id: null };
   }
   if (!Array.isArray(body)) {

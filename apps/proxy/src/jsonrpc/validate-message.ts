@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { describeIssue } from "./describe-issue";
 import { findMcpShapeProblem } from "./find-mcp-shape-problem";
 import { findSizeProblem, type SizeLimits } from "./find-size-problem";
 import {
@@ -54,17 +55,6 @@ function schemaFor(value: Record<string, unknown>): z.ZodType | undefined {
   if ("result" in value) return JsonRpcResultSchema;
   if ("error" in value) return JsonRpcErrorSchema;
   return undefined;
-}
-
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return "the message is not valid JSON-RPC 2.0";
-  if (issue.code === "unrecognized_keys") {
-    const keys = issue.keys.map((key) => JSON.stringify(key)).join(", ");
-    return `unexpected member ${keys}: a request has only jsonrpc, id, method and params (a notification no id; an answer a result or an error instead of method and params)`;
-  }
-  const [field] = issue.path;
-  const isNamed = typeof field === "string" && issue.message.startsWith(field);
-  return isNamed || issue.path.length === 0 ? issue.message : `${issue.path.join(".")}: ${issue.message}`;
 }
 
 function isJsonObject(value: unknown): value is Record<string, unknown> {
