@@ -15,13 +15,13 @@ import { createGrantUseRecorder } from "./grants/grant-use-recorder";
 import { loadGrantSnapshot } from "./grants/load-grant-snapshot";
 import { subscribeGrantChanges } from "./grants/subscribe-grant-changes";
 import { createHttpServer } from "./http/create-http-server";
+import { httpLimitsOf } from "./http/http-limits";
 import { OpenResponses } from "./http/open-responses";
 import { RateLimiter } from "./limits/rate-limiter";
 import type { ProxyDeps } from "./proxy-deps";
 import { reportConnectionErrors } from "./redis/report-connection-errors";
 import { SessionRegistry } from "./sessions/session-registry";
 
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const IDLE_SWEEP_INTERVAL_MS = 60_000;
 // How long close() lets answers already on their way reach the agents.
 const CLOSE_GRACE_MS = 5_000;
@@ -81,7 +81,7 @@ export async function createProxy(env: ProxyEnv) {
     allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
     trustProxy: env.GATEHOUSE_TRUST_PROXY,
     upstreamTimeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
-    maxBodyBytes: MAX_BODY_BYTES,
+    limits: httpLimitsOf(env),
     drift,
     requestSync: createCatalogueSyncRequester(syncQueue, logger),
     approvals: approvals.deps,

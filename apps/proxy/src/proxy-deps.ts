@@ -4,6 +4,7 @@ import type { AuditSink } from "./audit/audit-sink";
 import type { CatalogueSyncRequester } from "./catalogue/catalogue-sync-requester";
 import type { DriftRegistry } from "./catalogue/drift-registry";
 import type { GrantCache } from "./grants/grant-cache";
+import type { HttpLimits } from "./http/http-limits";
 import type { OpenResponses } from "./http/open-responses";
 import type { RateLimiter } from "./limits/rate-limiter";
 import type { SessionRegistry } from "./sessions/session-registry";
@@ -23,7 +24,8 @@ export type ProxyDeps = {
   /** Whether X-Forwarded-For names the client's address (set only behind a trusted reverse proxy). */
   trustProxy: boolean;
   upstreamTimeoutMs: number;
-  maxBodyBytes: number;
+  /** What one HTTP request may cost: body and header sizes, timeouts, JSON depth and string lengths. */
+  limits: HttpLimits;
   drift: DriftRegistry;
   requestSync: CatalogueSyncRequester;
   approvals: ApprovalDeps;

@@ -5,7 +5,7 @@ import { toCaller } from "../audit/caller";
 import type { ProxyDeps } from "../proxy-deps";
 import { openSession } from "../sessions/open-session";
 import { cancelOnDisconnect } from "./cancel-on-disconnect";
-import { readJsonBody } from "./read-json-body";
+import { readMcpBody } from "./read-mcp-body";
 import { type Refusal, refuseRequest } from "./refuse-request";
 import { attachOrigin, describeOrigin, headerValue } from "./request-origin";
 import { resolveGrant } from "./resolve-grant";
@@ -32,11 +32,10 @@ export async function handleMcpRequest(
   const { grant } = resolved;
   let body: unknown;
   if (req.method === "POST") {
-    const read = await readJsonBody(req, deps.maxBodyBytes);
-    if (!read.ok) {
-      const code = read.status === 400 ? JSON_RPC.parseError : JSON_RPC.invalidRequest;
-      return refuse({ status: read.status, code, message: read.message, rule: "(bad request)" }, grant);
-    }
+    const read = await readMcpBody(req, deps.limits);
+    // The connection is gone, and whatever ended it (a timeout) answered and audited it.
+    if (read.kind === "aborted") return;
+    if (read.kind === "refused") return refuse(read.refusal, grant, read.body);
     body = read.body;
     if (!sessionId && isInitializeRequest(body)) {
       await openSession(deps, grant, { req, res, body, origin, startedAtMs });
@@ -54,6 +53,12 @@ export async function handleMcpRequest(
     const refusal = { status: 404, code: JSON_RPC.sessionNotFound, message, rule: "(session not found)" };
     return refuse(refusal, grant, body);
   }
+  if (isInitializeRequest(body)) {
+    const message =
+      "Invalid Request: this session is already initialized. To start another, send initialize without the Mcp-Session-Id header.";
+    const refusal = { status: 400, code: JSON_RPC.invalidRequest, message, rule: "(already initialized)" };
+    return refuse(refusal, grant, body);
+  }
   session.lastSeenMs = deps.now();
   if (req.method === "POST") {
     deps.responses.track(res);
@@ -63,8 +68,10 @@ export async function handleMcpRequest(
   await session.transport.handleRequest(req, res, body);
 }
 
-// The JSON-RPC method when a body was read; requests refused before that are named by their HTTP verb.
+// The JSON-RPC method when a body was read; requests refused before that (or whose body names
+// none) are named by their HTTP verb, and batches as such.
 function methodOf(req: IncomingMessage, body: unknown): string {
-  const method = (body as { method?: unknown } | undefined)?.method;
+  if (Array.isArray(body)) return `batch of ${body.length}`;
+  const method = (body as { method?: unknown } | null | undefined)?.method;
   return typeof method === "string" && method ? method : `HTTP ${req.method ?? "?"}`;
 }

@@ -2,14 +2,10 @@ import type { ServerResponse } from "node:http";
 import { type AuditedGrant, buildAuditEvent } from "../audit/build-audit-event";
 import type { Caller } from "../audit/caller";
 import type { ProxyDeps } from "../proxy-deps";
-import { sendJsonRpcError } from "./send-json-rpc-error";
+import { type JsonRpcErrorAnswer, sendJsonRpcError } from "./send-json-rpc-error";
 
 /** A request refused at the HTTP layer: the JSON-RPC error the agent gets, and the rule its audit event names. */
-export type Refusal = {
-  status: number;
-  code: number;
-  message: string;
-  headers?: Record<string, string>;
+export type Refusal = JsonRpcErrorAnswer & {
   /** Why, for the audit log, e.g. "(unknown token)". */
   rule: string;
 };

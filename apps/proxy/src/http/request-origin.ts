@@ -20,11 +20,16 @@ export function describeOrigin(
   const address = forwarded?.split(",").at(-1)?.trim() || req.socket.remoteAddress;
   const userAgent = headerValue(req.headers["user-agent"]);
   return {
-    // Node reports IPv4 peers of a dual-stack socket as IPv6-mapped addresses.
-    clientIp: address ? address.replace(/^::ffff:(?=\d+\.)/, "").slice(0, MAX_IP_CHARS) : null,
+    clientIp: clientIpOf(address),
     userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT_CHARS) : null,
     tokenPrefix: token ? grantTokenPrefix(token) : null,
   };
+}
+
+/** The client address as the audit log records it. */
+export function clientIpOf(address: string | undefined): string | null {
+  // Node reports IPv4 peers of a dual-stack socket as IPv6-mapped addresses.
+  return address ? address.replace(/^::ffff:(?=\d+\.)/, "").slice(0, MAX_IP_CHARS) : null;
 }
 
 /**
