@@ -1,0 +1,25 @@
+import { Prisma } from "@gatehouse/db/models";
+
+/** A table column holding values sealed by a SecretBox, named as in the database. */
+export type SealedColumn = { table: string; column: string };
+
+/**
+ * Every column a SecretBox seals. A new sealed column is added here, so a key rotation
+ * re-seals it too (the reseal test checks the schema has no other "...Encrypted" column).
+ */
+export const SEALED_COLUMNS: readonly SealedColumn[] = [
+  { table: "McpServer", column: "headersEncrypted" },
+  { table: "McpServer", column: "envEncrypted" },
+  { table: "ApprovalRequest", column: "argumentsEncrypted" },
+  { table: "WebhookEndpoint", column: "secretEncrypted" },
+];
+
+/** The column's quoted table and column identifiers, for raw SQL (constants, never input). */
+export function sealedColumnSql(target: SealedColumn) {
+  return { table: Prisma.raw(`"${target.table}"`), column: Prisma.raw(`"${target.column}"`) };
+}
+
+/** How a person reads the column in output: Table.column. */
+export function sealedColumnName(target: SealedColumn): string {
+  return `${target.table}.${target.column}`;
+}
