@@ -1,7 +1,7 @@
 import type { Db } from "@gatehouse/db/client";
 import { isGatehouseError } from "../errors/gatehouse-error";
-import { type ResealOutcome, resealValue } from "./reseal-value";
-import { SEALED_COLUMNS, type SealedColumn, sealedColumnName, sealedColumnSql } from "./sealed-columns";
+import { type ResealOutcome, resealValue, sealedColumnSql } from "./reseal-value";
+import { SEALED_COLUMNS, type SealedColumn, sealedColumnName } from "./sealed-columns";
 import type { SecretBox } from "./secret-box";
 
 const DEFAULT_BATCH_SIZE = 200;

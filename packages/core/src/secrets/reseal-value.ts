@@ -1,5 +1,6 @@
 import type { Db } from "@gatehouse/db/client";
-import { type SealedColumn, sealedColumnSql } from "./sealed-columns";
+import { Prisma } from "@gatehouse/db/models";
+import type { SealedColumn } from "./sealed-columns";
 import type { SecretBox } from "./secret-box";
 
 // A row edited this many times during one rotation is left for the next run rather than chased.
@@ -34,4 +35,9 @@ export async function resealValue(options: {
     sealed = rows[0]?.sealed ?? null;
   }
   return "contended";
+}
+
+/** The column's quoted table and column identifiers, for raw SQL (constants, never input). */
+export function sealedColumnSql(target: SealedColumn) {
+  return { table: Prisma.raw(`"${target.table}"`), column: Prisma.raw(`"${target.column}"`) };
 }

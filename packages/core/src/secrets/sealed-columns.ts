@@ -1,5 +1,3 @@
-import { Prisma } from "@gatehouse/db/models";
-
 /** A table column holding values sealed by a SecretBox, named as in the database. */
 export type SealedColumn = { table: string; column: string };
 
@@ -13,11 +11,6 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: "ApprovalRequest", column: "argumentsEncrypted" },
   { table: "WebhookEndpoint", column: "secretEncrypted" },
 ];
-
-/** The column's quoted table and column identifiers, for raw SQL (constants, never input). */
-export function sealedColumnSql(target: SealedColumn) {
-  return { table: Prisma.raw(`"${target.table}"`), column: Prisma.raw(`"${target.column}"`) };
-}
 
 /** How a person reads the column in output: Table.column. */
 export function sealedColumnName(target: SealedColumn): string {
