@@ -17,44 +17,45 @@ const booleanString = z
   .default("false")
   .transform((value) => value === "true");
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .url("Use a PostgreSQL connection URL, e.g. postgresql://user@host:5432/gatehouse.")
-      .default("postgresql://postgres@127.0.0.1:5432/gatehouse"),
-    REDIS_URL: z.url("Use a Redis URL, e.g. redis://127.0.0.1:6379.").default("redis://127.0.0.1:6379"),
-    NEXTAUTH_SECRET: z
-      .string()
-      .min(32, "Use at least 32 random characters (openssl rand -base64 32).")
-      .optional(),
-    NEXTAUTH_URL: z.url("Use the dashboard's public URL, e.g. https://gatehouse.example.com.").optional(),
-    GATEHOUSE_ENCRYPTION_KEY: encryptionKeyField.optional(),
-    GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: previousEncryptionKeysField,
-    GATEHOUSE_ALLOW_STDIO: booleanString,
-    // Upstreams and webhooks on private or loopback addresses; link-local (cloud metadata) never.
-    GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanString,
-    GATEHOUSE_PROXY_PUBLIC_URL: z
-      .url("Use the proxy's public URL, e.g. https://mcp.example.com.")
-      .default("http://127.0.0.1:4000"),
-    GATEHOUSE_UPSTREAM_TIMEOUT_MS: z.coerce
-      .number("Use a number of milliseconds.")
-      .int("Use a whole number of milliseconds.")
-      .positive("Use a positive number of milliseconds.")
-      .default(15_000),
-    // The same prefix as the proxy's and worker's, so the worker takes the jobs the dashboard queues.
-    GATEHOUSE_QUEUE_PREFIX: envFields.GATEHOUSE_QUEUE_PREFIX,
-    // Behind a reverse proxy, sign-in throttling counts per client IP from X-Forwarded-For.
-    GATEHOUSE_TRUST_PROXY: booleanString,
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  })
-  .superRefine((env, ctx) =>
-    addRepeatedKeyIssue(
-      env.GATEHOUSE_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY,
-      env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS,
-      ctx,
-    ),
-  );
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .url("Use a PostgreSQL connection URL, e.g. postgresql://user@host:5432/gatehouse.")
+    .default("postgresql://postgres@127.0.0.1:5432/gatehouse"),
+  REDIS_URL: z.url("Use a Redis URL, e.g. redis://127.0.0.1:6379.").default("redis://127.0.0.1:6379"),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, "Use at least 32 random characters (openssl rand -base64 32).")
+    .optional(),
+  NEXTAUTH_URL: z.url("Use the dashboard's public URL, e.g. https://gatehouse.example.com.").optional(),
+  GATEHOUSE_ENCRYPTION_KEY: encryptionKeyField.optional(),
+  GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: previousEncryptionKeysField,
+  GATEHOUSE_ALLOW_STDIO: booleanString,
+  // Upstreams and webhooks on private or loopback addresses; link-local (cloud metadata) never.
+  GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanString,
+  GATEHOUSE_PROXY_PUBLIC_URL: z
+    .url("Use the proxy's public URL, e.g. https://mcp.example.com.")
+    .default("http://127.0.0.1:4000"),
+  GATEHOUSE_UPSTREAM_TIMEOUT_MS: z.coerce
+    .number("Use a number of milliseconds.")
+    .int("Use a whole number of milliseconds.")
+    .positive("Use a positive number of milliseconds.")
+    .default(15_000),
+  // The same prefix as the proxy's and worker's, so the worker takes the jobs the dashboard queues.
+  GATEHOUSE_QUEUE_PREFIX: envFields.GATEHOUSE_QUEUE_PREFIX,
+  // Behind a reverse proxy, sign-in throttling counts per client IP from X-Forwarded-For.
+  GATEHOUSE_TRUST_PROXY: booleanString,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+// A key listed twice is checked across variables, after the development fallback applies.
+const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) =>
+  addRepeatedKeyIssue(
+    env.GATEHOUSE_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY,
+    env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS,
+    ctx,
+  ),
+);
 
 export type Env = Omit<z.output<typeof EnvSchema>, "NEXTAUTH_SECRET" | "GATEHOUSE_ENCRYPTION_KEY"> & {
   NEXTAUTH_SECRET: string;
@@ -79,7 +80,7 @@ export function getEnv(): Env {
 
 /** Validates an environment; exported so tests can check each rule without touching process.env. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(withoutEmptyStrings(source));
+  const result = CheckedEnvSchema.safeParse(withoutEmptyStrings(source));
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment for the Gatehouse dashboard:\n${problems.join("\n")}`);
