@@ -8,7 +8,7 @@ import path from "node:path";
  * variables on top.
  */
 export function loadLocalEnv(root) {
-  const file = path.join(root, ".gatehouse", "local.env");
+  const file = localEnvFile(root);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     const secrets = [
@@ -19,12 +19,7 @@ export function loadLocalEnv(root) {
     ];
     writeFileSync(file, secrets.join("\n"), { mode: 0o600 });
   }
-  const fromFile = Object.fromEntries(
-    readFileSync(file, "utf8")
-      .split("\n")
-      .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
-      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-  );
+  const fromFile = readLocalEnvFile(file);
   const webPort = process.env.WEB_PORT ?? "3000";
   const proxyPort = process.env.PROXY_PORT ?? "4000";
   const defaults = {
@@ -46,4 +41,19 @@ export function loadLocalEnv(root) {
   // Webhook messages link to the dashboard at the address people sign in on (session cookies are per host).
   env.GATEHOUSE_DASHBOARD_URL ??= env.NEXTAUTH_URL;
   return env;
+}
+
+/** Where `npm start` keeps its generated secrets. */
+export function localEnvFile(root) {
+  return path.join(root, ".gatehouse", "local.env");
+}
+
+/** The VARIABLE=value lines of an env file. */
+export function readLocalEnvFile(file) {
+  return Object.fromEntries(
+    readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+  );
 }

@@ -30,7 +30,7 @@ const CLOSE_GRACE_MS = 5_000;
 export async function createProxy(env: ProxyEnv) {
   const logger = createLogger({ name: "proxy", level: env.LOG_LEVEL });
   const db = createDb(env.DATABASE_URL);
-  const secretBox = createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY);
+  const secretBox = createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY, env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS);
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
   const subscriber = new Redis(env.REDIS_URL);
   const sessions = new SessionRegistry();

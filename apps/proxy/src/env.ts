@@ -1,4 +1,9 @@
 import { booleanFlag, envFields, parseEnv } from "@gatehouse/core/config/env-fields";
+import {
+  addRepeatedKeyIssue,
+  encryptionKeyField,
+  previousEncryptionKeysField,
+} from "@gatehouse/core/secrets/encryption-key-env";
 import { MAX_APPROVAL_TIMEOUT_SECONDS } from "@gatehouse/policy/approval-schema";
 import { z } from "zod";
 import { checkHttpLimits, httpLimitFields } from "./http/http-limits";
@@ -11,9 +16,8 @@ const EnvSchema = z
     ...envFields,
     PROXY_HOST: z.string().default("127.0.0.1"),
     PROXY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-    GATEHOUSE_ENCRYPTION_KEY: z
-      .string()
-      .min(1, "set it to 32 random bytes in base64 (openssl rand -base64 32)"),
+    GATEHOUSE_ENCRYPTION_KEY: encryptionKeyField,
+    GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: previousEncryptionKeysField,
     GATEHOUSE_ALLOW_STDIO: booleanFlag.default(false),
     // Upstreams (and webhooks) on private or loopback addresses; link-local (cloud metadata) never.
     GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
@@ -43,7 +47,11 @@ const EnvSchema = z
     GATEHOUSE_AUDIT_SPOOL_MAX_MB: z.coerce.number().int().positive().default(1024),
     ...httpLimitFields,
   })
-  .superRefine(checkHttpLimits);
+  .superRefine((env, ctx) => {
+    checkHttpLimits(env, ctx);
+    // A key listed twice is a problem of two variables together, so it is checked on the whole.
+    addRepeatedKeyIssue(env.GATEHOUSE_ENCRYPTION_KEY, env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS, ctx);
+  });
 
 export type ProxyEnv = z.infer<typeof EnvSchema>;
 

@@ -1,4 +1,9 @@
 import { envFields } from "@gatehouse/core/config/env-fields";
+import {
+  addRepeatedKeyIssue,
+  encryptionKeyField,
+  previousEncryptionKeysField,
+} from "@gatehouse/core/secrets/encryption-key-env";
 import { z } from "zod";
 
 // Development-only fallbacks so `next dev` works out of the box. They are public,
@@ -12,13 +17,6 @@ const booleanString = z
   .default("false")
   .transform((value) => value === "true");
 
-const encryptionKey = z
-  .string()
-  .refine(
-    (value) => Buffer.from(value, "base64").length === 32,
-    "Use 32 random bytes encoded as base64 (generate one with: openssl rand -base64 32).",
-  );
-
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -30,7 +28,8 @@ const EnvSchema = z.object({
     .min(32, "Use at least 32 random characters (openssl rand -base64 32).")
     .optional(),
   NEXTAUTH_URL: z.url("Use the dashboard's public URL, e.g. https://gatehouse.example.com.").optional(),
-  GATEHOUSE_ENCRYPTION_KEY: encryptionKey.optional(),
+  GATEHOUSE_ENCRYPTION_KEY: encryptionKeyField.optional(),
+  GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: previousEncryptionKeysField,
   GATEHOUSE_ALLOW_STDIO: booleanString,
   // Upstreams and webhooks on private or loopback addresses; link-local (cloud metadata) never.
   GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanString,
@@ -48,6 +47,15 @@ const EnvSchema = z.object({
   GATEHOUSE_TRUST_PROXY: booleanString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
+
+// A key listed twice is checked across variables, after the development fallback applies.
+const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) =>
+  addRepeatedKeyIssue(
+    env.GATEHOUSE_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY,
+    env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS,
+    ctx,
+  ),
+);
 
 export type Env = Omit<z.output<typeof EnvSchema>, "NEXTAUTH_SECRET" | "GATEHOUSE_ENCRYPTION_KEY"> & {
   NEXTAUTH_SECRET: string;
@@ -72,7 +80,7 @@ export function getEnv(): Env {
 
 /** Validates an environment; exported so tests can check each rule without touching process.env. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(withoutEmptyStrings(source));
+  const result = CheckedEnvSchema.safeParse(withoutEmptyStrings(source));
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment for the Gatehouse dashboard:\n${problems.join("\n")}`);

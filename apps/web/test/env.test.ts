@@ -49,4 +49,32 @@ describe("parseEnv", () => {
     expect(env.GATEHOUSE_ALLOW_STDIO).toBe(true);
     expect(env.GATEHOUSE_UPSTREAM_TIMEOUT_MS).toBe(500);
   });
+
+  it("reads previous encryption keys as a list, decrypt-only beside the current key", () => {
+    const previous = Buffer.alloc(32, 8).toString("base64");
+    const env = parseEnv({
+      GATEHOUSE_ENCRYPTION_KEY: KEY,
+      GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: ` ${previous}, `,
+    });
+    expect(env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS).toEqual([previous]);
+    expect(parseEnv({}).GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS).toEqual([]);
+  });
+
+  it.each([
+    [
+      { GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: `${KEY},c2hvcnQ=` },
+      /GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: Key 2 is not 32/,
+    ],
+    [
+      { GATEHOUSE_ENCRYPTION_KEY: KEY, GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: KEY },
+      /GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: It lists the current key/,
+    ],
+    [
+      { GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: `${KEY},${KEY.replace(/=$/, "")}` },
+      /GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: It lists the same key twice/,
+    ],
+  ])("rejects previous keys %o naming the variable, never the key", (source, message) => {
+    expect(() => parseEnv(source)).toThrow(message);
+    expect(() => parseEnv(source)).not.toThrow(KEY);
+  });
 });

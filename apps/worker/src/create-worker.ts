@@ -39,7 +39,7 @@ export function createWorker(env: WorkerEnv) {
   const syncQueue = new Queue<CatalogueSyncJob>(CATALOGUE_SYNC_QUEUE, { connection, prefix });
   const approvalSweepQueue = new Queue(APPROVAL_SWEEP_QUEUE, { connection, prefix });
   const auditRetentionQueue = new Queue(AUDIT_RETENTION_QUEUE, { connection, prefix });
-  const secretBox = createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY);
+  const secretBox = createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY, env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS);
   const syncDeps = {
     db,
     logger,

@@ -1,11 +1,15 @@
 import { booleanFlag, envFields, parseEnv } from "@gatehouse/core/config/env-fields";
+import {
+  addRepeatedKeyIssue,
+  encryptionKeyField,
+  previousEncryptionKeysField,
+} from "@gatehouse/core/secrets/encryption-key-env";
 import { z } from "zod";
 
 const EnvSchema = z.object({
   ...envFields,
-  GATEHOUSE_ENCRYPTION_KEY: z
-    .string()
-    .min(1, "set it to 32 random bytes in base64 (openssl rand -base64 32)"),
+  GATEHOUSE_ENCRYPTION_KEY: encryptionKeyField,
+  GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: previousEncryptionKeysField,
   GATEHOUSE_ALLOW_STDIO: booleanFlag.default(false),
   // Upstreams (and webhooks) on private or loopback addresses; link-local (cloud metadata) never.
   GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
@@ -32,9 +36,14 @@ const EnvSchema = z.object({
   WORKER_AUDIT_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
 });
 
+// A key listed twice is a problem of two variables together, so it is checked on the whole.
+const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) =>
+  addRepeatedKeyIssue(env.GATEHOUSE_ENCRYPTION_KEY, env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS, ctx),
+);
+
 export type WorkerEnv = z.infer<typeof EnvSchema>;
 
 /** Validates the worker's environment; a bad value stops start-up naming the variable and what it expects. */
 export function loadWorkerEnv(source: Record<string, string | undefined> = process.env): WorkerEnv {
-  return parseEnv(EnvSchema, source, "worker");
+  return parseEnv(CheckedEnvSchema, source, "worker");
 }

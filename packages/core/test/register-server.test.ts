@@ -52,7 +52,7 @@ describe("registerServer", () => {
       envEncrypted: null,
       status: "new",
     });
-    expect(row.headersEncrypted).toMatch(/^v1\./);
+    expect(row.headersEncrypted).toMatch(/^v2\./);
     expect(JSON.stringify(row)).not.toContain("sk-upstream-7f3a");
     expect(JSON.stringify(row)).not.toContain("Authorization");
     expect(openRecord(testSecretBox, row.headersEncrypted)).toEqual(SECRET_HEADERS);

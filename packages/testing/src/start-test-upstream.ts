@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import {
@@ -26,6 +26,8 @@ const INITIAL_TOOLS: Tool[] = [
 
 export type TestUpstream = RunningServer & {
   calls: () => number;
+  /** The headers of every HTTP request that reached the upstream, oldest first (what the gateway sent). */
+  requestHeaders: () => IncomingHttpHeaders[];
   /** Replaces or adds a tool definition; `announce` sends notifications/tools/list_changed to every session. */
   setTool: (tool: Tool, options?: { announce?: boolean }) => Promise<void>;
 };
@@ -38,6 +40,7 @@ export type TestUpstream = RunningServer & {
  */
 export async function startTestUpstream(): Promise<TestUpstream> {
   let calls = 0;
+  const requestHeaders: IncomingHttpHeaders[] = [];
   const tools = new Map(INITIAL_TOOLS.map((tool) => [tool.name, tool]));
   const servers = new Set<Server>();
   const transports = new Map<string, StreamableHTTPServerTransport>();
@@ -61,6 +64,7 @@ export async function startTestUpstream(): Promise<TestUpstream> {
     return transport;
   };
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+    requestHeaders.push(req.headers);
     const id = req.headers["mcp-session-id"];
     const existing = typeof id === "string" ? transports.get(id) : undefined;
     const handle = existing ? Promise.resolve(existing) : newSession();
@@ -73,6 +77,7 @@ export async function startTestUpstream(): Promise<TestUpstream> {
     url: `http://127.0.0.1:${port}/mcp`,
     port,
     calls: () => calls,
+    requestHeaders: () => [...requestHeaders],
     setTool: async (tool, options = {}) => {
       tools.set(tool.name, tool);
       if (options.announce)

@@ -45,7 +45,7 @@ export function createServices(env: Env): Services {
     env,
     db: createDb(env.DATABASE_URL),
     redis,
-    secretBox: createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY),
+    secretBox: createSecretBox(env.GATEHOUSE_ENCRYPTION_KEY, env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS),
     notifyGrantChange: createGrantChangeNotifier(redis),
     loginThrottle: createLoginThrottle({ redis, prefix: env.GATEHOUSE_QUEUE_PREFIX, logger }),
     webhookQueue: () => {

@@ -10,6 +10,7 @@ export const ADMIN_ACTION_TARGETS = {
   "user.signed_up": "user",
   "server.registered": "server",
   "server.discovered": "server",
+  "server.credentials_changed": "server",
   "policy.created": "policy",
   "policy.saved": "policy",
   "policy.rolled_back": "policy",

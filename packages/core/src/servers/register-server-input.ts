@@ -21,15 +21,16 @@ const name = z
   .max(80, "Use at most 80 characters.")
   .regex(/^[\w .:-]+$/, "Use letters, digits, spaces and . _ : - only.");
 
-const headers = z
-  .record(
-    z
-      .string()
-      .regex(HEADER_NAME, "Header names use letters, digits and - only.")
-      .refine((key) => !RESERVED_HEADERS.has(key.toLowerCase()), "This header is set by Gatehouse itself."),
-    z.string().max(8192, "Header values are limited to 8192 characters."),
-  )
-  .default({});
+/** A header name Gatehouse may send upstream: an HTTP token, and not one the proxy sets itself. */
+export const HeaderNameSchema = z
+  .string()
+  .regex(HEADER_NAME, "Header names use letters, digits and - only.")
+  .refine((key) => !RESERVED_HEADERS.has(key.toLowerCase()), "This header is set by Gatehouse itself.");
+export const HeaderValueSchema = z.string().max(8192, "Header values are limited to 8192 characters.");
+/** An environment variable name for a stdio server. */
+export const EnvNameSchema = z.string().regex(ENV_NAME, "Variable names use letters, digits and _ only.");
+
+const headers = z.record(HeaderNameSchema, HeaderValueSchema).default({});
 
 const url = z
   .string()
@@ -50,9 +51,7 @@ export const RegisterServerInputSchema = z.discriminatedUnion("transport", [
     transport: z.literal("stdio"),
     command: z.string().trim().min(1, "Enter the command to run, e.g. uvx or npx."),
     args: z.array(z.string().max(4096)).max(64, "Use at most 64 arguments.").default([]),
-    env: z
-      .record(z.string().regex(ENV_NAME, "Variable names use letters, digits and _ only."), z.string())
-      .default({}),
+    env: z.record(EnvNameSchema, z.string()).default({}),
   }),
 ]);
 export type RegisterServerInput = z.input<typeof RegisterServerInputSchema>;

@@ -17,6 +17,7 @@ import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
 import { orNotFound } from "@/server/or-not-found";
 import { getServices } from "@/server/services";
+import { CredentialsSection } from "./credentials-section";
 import { DiscoverForm } from "./discover-form";
 import { ServerToolsSection } from "./server-tools-section";
 
@@ -121,6 +122,12 @@ export default async function ServerPage({ params, searchParams }: Props) {
           </div>
         ) : null}
       </section>
+
+      <CredentialsSection
+        orgId={session.orgId}
+        serverId={server.id}
+        canManage={can(session.role, "manage_servers")}
+      />
 
       <ServerToolsSection serverPath={serverPath} rows={rows} filters={filters} />
 
