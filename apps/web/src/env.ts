@@ -47,6 +47,37 @@ const EnvSchema = z.object({
   // Behind a reverse proxy, sign-in throttling counts per client IP from X-Forwarded-For.
   GATEHOUSE_TRUST_PROXY: booleanString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Sign-in through GitHub or Google is offered only when its OAuth app's id and secret are both set.
+  GITHUB_CLIENT_ID: z.string().optional(),
+  GITHUB_CLIENT_SECRET: z.string().optional(),
+  // GitHub Enterprise Server's address; its API is then at <GITHUB_URL>/api/v3.
+  GITHUB_URL: z
+    .url(
+      "Use https://github.com or your GitHub Enterprise Server's address, e.g. https://github.example.com.",
+    )
+    .default("https://github.com")
+    .transform((url) => url.replace(/\/+$/, "")),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+});
+
+const OAUTH_CLIENT_PAIRS = [
+  ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"],
+  ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+] as const;
+
+// Half an OAuth app is a mistake worth failing on, not a silently missing sign-in button.
+const CompleteEnvSchema = EnvSchema.superRefine((env, context) => {
+  for (const [id, secret] of OAUTH_CLIENT_PAIRS) {
+    if (Boolean(env[id]) !== Boolean(env[secret])) {
+      const missing = env[id] ? secret : id;
+      context.addIssue({
+        code: "custom",
+        path: [missing],
+        message: `Set both ${id} and ${secret}, or neither.`,
+      });
+    }
+  }
 });
 
 export type Env = Omit<z.output<typeof EnvSchema>, "NEXTAUTH_SECRET" | "GATEHOUSE_ENCRYPTION_KEY"> & {
@@ -72,7 +103,7 @@ export function getEnv(): Env {
 
 /** Validates an environment; exported so tests can check each rule without touching process.env. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = EnvSchema.safeParse(withoutEmptyStrings(source));
+  const result = CompleteEnvSchema.safeParse(withoutEmptyStrings(source));
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment for the Gatehouse dashboard:\n${problems.join("\n")}`);

@@ -3,6 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/env";
 import { authorizeCredentials } from "@/server/auth/authorize-credentials";
+import { completeOAuthSignIn } from "@/server/auth/oauth/complete-oauth-sign-in";
+import { oauthProviders } from "@/server/auth/oauth/oauth-providers";
 import { getServices } from "@/server/services";
 
 // A working day: long enough not to interrupt, short enough that a stolen cookie expires soon.
@@ -10,7 +12,7 @@ const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 let cached: NextAuthOptions | undefined;
 
-/** next-auth configuration: email + password against our users, JWT sessions. Built on first use. */
+/** next-auth configuration: email + password, GitHub and Google when configured, JWT sessions. Built on first use. */
 export function getAuthOptions(): NextAuthOptions {
   cached ??= buildAuthOptions();
   return cached;
@@ -30,8 +32,13 @@ function buildAuthOptions(): NextAuthOptions {
         },
         authorize: (raw, request) => authorizeCredentials(getServices(), raw, request.headers),
       }),
+      ...oauthProviders(getEnv()),
     ],
     callbacks: {
+      signIn({ user, account, profile }) {
+        if (account?.type !== "oauth") return true;
+        return completeOAuthSignIn(getServices(), { user, account, profile });
+      },
       jwt({ token, user }) {
         if (user) token.userId = user.id;
         return token;

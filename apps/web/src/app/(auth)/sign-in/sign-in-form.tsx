@@ -9,10 +9,16 @@ import { primaryButtonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { describeSignInError } from "@/lib/sign-in-error";
 
-/** Email + password sign-in through next-auth's credentials provider. */
-export function SignInForm() {
+/** Email + password sign-in through next-auth's credentials provider; `initialError` explains a failed GitHub or Google sign-in. */
+export function SignInForm({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string;
+  initialError?: string | undefined;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState(initialError);
   const [isPending, setIsPending] = useState(false);
 
   async function submit(form: HTMLFormElement) {
@@ -26,7 +32,7 @@ export function SignInForm() {
       redirect: false,
     }).catch(() => undefined);
     if (result?.ok && !result.error) {
-      router.replace("/servers");
+      router.replace(callbackUrl);
       router.refresh();
       return;
     }
