@@ -25,11 +25,13 @@ export function SignInForm({
     const data = new FormData(form);
     setIsPending(true);
     setError(undefined);
-    // redirect: false so the error can be shown here instead of on a separate page.
+    // redirect: false so the error can be shown here instead of on a separate page. next-auth reads
+    // the error from the callback URL's query, so it must not be this page's (which may carry one).
     const result = await signIn("credentials", {
       email: String(data.get("email") ?? ""),
       password: String(data.get("password") ?? ""),
       redirect: false,
+      callbackUrl,
     }).catch(() => undefined);
     if (result?.ok && !result.error) {
       router.replace(callbackUrl);

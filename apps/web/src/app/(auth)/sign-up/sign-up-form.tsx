@@ -27,6 +27,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       email: String(data.get("email") ?? ""),
       password: String(data.get("password") ?? ""),
       redirect: false,
+      callbackUrl,
     })
       .then((result) => {
         if (!result?.ok || result.error) throw new Error(result?.error ?? "sign-in failed");
