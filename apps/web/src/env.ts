@@ -46,16 +46,44 @@ const EnvSchema = z.object({
   // Behind a reverse proxy, sign-in throttling counts per client IP from X-Forwarded-For.
   GATEHOUSE_TRUST_PROXY: booleanString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Sign-in through GitHub or Google is offered only when its OAuth app's id and secret are both set.
+  GITHUB_CLIENT_ID: z.string().optional(),
+  GITHUB_CLIENT_SECRET: z.string().optional(),
+  // GitHub Enterprise Server's address; its API is then at <GITHUB_URL>/api/v3.
+  GITHUB_URL: z
+    .url(
+      "Use https://github.com or your GitHub Enterprise Server's address, e.g. https://github.example.com.",
+    )
+    .default("https://github.com")
+    .transform((url) => url.replace(/\/+$/, "")),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
 });
 
-// A key listed twice is checked across variables, after the development fallback applies.
-const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) =>
+const OAUTH_CLIENT_PAIRS = [
+  ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"],
+  ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+] as const;
+
+const CheckedEnvSchema = EnvSchema.superRefine((env, context) => {
+  // Half an OAuth app is a mistake worth failing on, not a silently missing sign-in button.
+  for (const [id, secret] of OAUTH_CLIENT_PAIRS) {
+    if (Boolean(env[id]) !== Boolean(env[secret])) {
+      const missing = env[id] ? secret : id;
+      context.addIssue({
+        code: "custom",
+        path: [missing],
+        message: `Set both ${id} and ${secret}, or neither.`,
+      });
+    }
+  }
+  // A key listed twice is checked across variables, after the development fallback applies.
   addRepeatedKeyIssue(
     env.GATEHOUSE_ENCRYPTION_KEY ?? DEV_ENCRYPTION_KEY,
     env.GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS,
-    ctx,
-  ),
-);
+    context,
+  );
+});
 
 export type Env = Omit<z.output<typeof EnvSchema>, "NEXTAUTH_SECRET" | "GATEHOUSE_ENCRYPTION_KEY"> & {
   NEXTAUTH_SECRET: string;

@@ -8,6 +8,7 @@ import { type Actor, actorName } from "./admin-actor";
  */
 export const ADMIN_ACTION_TARGETS = {
   "user.signed_up": "user",
+  "user.oauth_linked": "user",
   "server.registered": "server",
   "server.discovered": "server",
   "server.credentials_changed": "server",

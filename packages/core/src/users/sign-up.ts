@@ -1,10 +1,10 @@
 import type { Db } from "@gatehouse/db/client";
 import { Prisma } from "@gatehouse/db/models";
 import { z } from "zod";
-import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { hashPassword } from "../auth/password";
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
+import { createOwnerAccount } from "./create-owner-account";
 
 export const SignUpInputSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
@@ -23,19 +23,15 @@ export async function signUp(options: { db: Db; input: SignUpInput }) {
   const input = parseInput(SignUpInputSchema, options.input);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await options.db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
-      const org = await tx.organization.create({ data: { name: input.organizationName } });
-      await tx.membership.create({ data: { userId: user.id, orgId: org.id, role: "owner" } });
-      await recordAdminEvent(tx, {
-        orgId: org.id,
-        actor: { type: "user", id: user.id, name: user.name },
-        action: "user.signed_up",
-        target: { id: user.id, name: user.name },
-        details: { organizationName: org.name },
-      });
-      return { userId: user.id, orgId: org.id };
-    });
+    const { user, org } = await options.db.$transaction((tx) =>
+      createOwnerAccount(tx, {
+        email: input.email,
+        name: input.name,
+        organizationName: input.organizationName,
+        passwordHash,
+      }),
+    );
+    return { userId: user.id, orgId: org.id };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new GatehouseError("conflict", "An account with this email already exists.", {

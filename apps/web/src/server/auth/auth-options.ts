@@ -3,13 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/env";
 import { authorizeCredentials } from "@/server/auth/authorize-credentials";
+import { completeOAuthSignIn } from "@/server/auth/oauth/complete-oauth-sign-in";
+import { oauthProviders } from "@/server/auth/oauth/oauth-providers";
 import { isHttpsUrl, sessionCookie } from "@/server/security/session-cookie";
 import { SESSION_MAX_AGE_SECONDS, sessionTokenCodec } from "@/server/security/session-token";
 import { getServices } from "@/server/services";
 
 let cached: NextAuthOptions | undefined;
 
-/** next-auth configuration: email + password against our users, JWT sessions. Built on first use. */
+/** next-auth configuration: email + password, GitHub and Google when configured, JWT sessions. Built on first use. */
 export function getAuthOptions(): NextAuthOptions {
   cached ??= buildAuthOptions();
   return cached;
@@ -34,8 +36,13 @@ function buildAuthOptions(): NextAuthOptions {
         },
         authorize: (raw, request) => authorizeCredentials(getServices(), raw, request.headers),
       }),
+      ...oauthProviders(getEnv()),
     ],
     callbacks: {
+      signIn({ user, account, profile }) {
+        if (account?.type !== "oauth") return true;
+        return completeOAuthSignIn(getServices(), { user, account, profile });
+      },
       jwt({ token, user }) {
         if (user) token.userId = user.id;
         return token;

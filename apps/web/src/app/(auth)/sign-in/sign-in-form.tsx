@@ -13,10 +13,16 @@ import { describeSignInError } from "@/lib/sign-in-error";
 
 type FieldErrors = Partial<Record<"email" | "password", string[]>>;
 
-/** Email + password sign-in through next-auth's credentials provider. */
-export function SignInForm() {
+/** Email + password sign-in through next-auth's credentials provider; `initialError` explains a failed GitHub or Google sign-in. */
+export function SignInForm({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string;
+  initialError?: string | undefined;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState(initialError);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [isPending, setIsPending] = useState(false);
 
@@ -26,10 +32,13 @@ export function SignInForm() {
     setFieldErrors(parsed.success ? {} : z.flattenError(parsed.error).fieldErrors);
     if (!parsed.success) return;
     setIsPending(true);
-    // redirect: false so the error can be shown here instead of on a separate page.
-    const result = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => undefined);
+    // redirect: false so the error can be shown here instead of on a separate page. next-auth reads
+    // the error from the callback URL's query, so it must not be this page's (which may carry one).
+    const result = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl }).catch(
+      () => undefined,
+    );
     if (result?.ok && !result.error) {
-      router.replace("/servers");
+      router.replace(callbackUrl);
       router.refresh();
       return;
     }

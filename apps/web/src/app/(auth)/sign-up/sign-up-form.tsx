@@ -11,7 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { type SignUpState, signUpAction } from "./actions";
 
 /** Sign-up: the server action creates the account, then the browser signs in with the same credentials. */
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, isPending] = useActionState<SignUpState, FormData>(signUpAction, {});
@@ -27,17 +27,18 @@ export function SignUpForm() {
       email: String(data.get("email") ?? ""),
       password: String(data.get("password") ?? ""),
       redirect: false,
+      callbackUrl,
     })
       .then((result) => {
         if (!result?.ok || result.error) throw new Error(result?.error ?? "sign-in failed");
-        router.replace("/servers");
+        router.replace(callbackUrl);
         router.refresh();
       })
       .catch(() => {
         setIsSigningIn(false);
         setSignInError("Your account was created, but signing in failed. Sign in with your new account.");
       });
-  }, [state, router]);
+  }, [state, router, callbackUrl]);
 
   const errors = state.fieldErrors ?? {};
   const isBusy = isPending || isSigningIn;
