@@ -60,7 +60,7 @@ export async function createHarness() {
   const secretBox = createSecretBox(TEST_ENCRYPTION_KEY);
   const upstream: RunningServer = await startEverythingServer();
   const account = await createTestAccount(db, "proxy");
-  async function registerAndDiscover(url: string): Promise<string> {
+  async function registerAndDiscover(url: string, headers: Record<string, string> = {}): Promise<string> {
     const { serverId } = await registerServer({
       db,
       secretBox,
@@ -68,7 +68,7 @@ export async function createHarness() {
       actor: account.actor,
       allowStdio: false,
       allowPrivateNetworks: true,
-      input: { name: `upstream-${uniqueSuffix()}`, transport: "streamable_http", url, headers: {} },
+      input: { name: `upstream-${uniqueSuffix()}`, transport: "streamable_http", url, headers },
     });
     await discoverTools({
       db,
