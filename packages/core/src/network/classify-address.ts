@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { embeddedIpv4 } from "./embedded-ipv4";
 
 /** What an IP address reaches, as far as deciding whether Gatehouse may connect to it. */
 export type AddressKind = "public" | "private" | "loopback" | "link_local" | "reserved";
@@ -38,6 +39,8 @@ const KINDS: [AddressKind, BlockList][] = [
         ["fd00:ec2::254", 128],
         ["100::", 64],
         ["2001:db8::", 32],
+        // Teredo hides the IPv4 address it relays to; nothing legitimate needs it as an upstream.
+        ["2001::", 32],
         ["ff00::", 8],
       ],
     }),
@@ -53,13 +56,19 @@ const KINDS: [AddressKind, BlockList][] = [
         ["172.16.0.0", 12],
         ["192.168.0.0", 16],
       ],
-      v6: [["fc00::", 7]],
+      // 64:ff9b:1::/48 is NAT64 for a local network (RFC 8215).
+      v6: [
+        ["fc00::", 7],
+        ["64:ff9b:1::", 48],
+      ],
     }),
   ],
 ];
 
 /** Classifies an IPv4 or IPv6 address; anything that is not an IP address counts as reserved. */
 export function classifyAddress(address: string): AddressKind {
+  const tunnelled = embeddedIpv4(address);
+  if (tunnelled !== undefined) return classifyAddress(tunnelled);
   const version = isIP(address);
   if (version === 0) return "reserved";
   const family = version === 4 ? "ipv4" : "ipv6";
