@@ -1,26 +1,10 @@
 import { z } from "zod";
 import { FACT_PATHS, findPathProblem } from "./call-path";
+import { CONDITION_OPS, type ConditionOp } from "./condition-ops";
 import { RE2_SYNTAX_URL } from "./describe-regex-error";
 import { findRegexProblem } from "./safe-regex";
 import { fieldError, namedStrictObject, quoteList } from "./schema-messages";
 import { suggestKey } from "./suggest-key";
-
-/** Operators a condition may use; comparisons are type-strict and never coerce. */
-export const CONDITION_OPS = [
-  "eq",
-  "neq",
-  "in",
-  "not_in",
-  "lt",
-  "lte",
-  "gt",
-  "gte",
-  "regex",
-  "contains",
-  "exists",
-] as const;
-
-export type ConditionOp = (typeof CONDITION_OPS)[number];
 
 const CONDITION_EXPECTATION = 'an object such as {"path": "args.name", "op": "eq", "value": "x"}';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONDITION_OPS } from "../src/condition-schema";
+import { CONDITION_OPS } from "../src/condition-ops";
 import { RE2_SYNTAX_URL } from "../src/describe-regex-error";
 import { ENTRY_ACTIONS } from "../src/entry-schema";
 import { LIMIT_SCOPES } from "../src/limit-schema";
