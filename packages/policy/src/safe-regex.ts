@@ -12,7 +12,7 @@ const MAX_REGEX_CHARS = 500;
 /** How many compiled regexes are kept; beyond it the least recently used is dropped. */
 export const MAX_CACHED_REGEXES = 1000;
 
-// Compiling is far slower than matching, and a policy is re-parsed each time a grant is loaded
+// Compiling costs far more than matching a typical argument, and a policy is re-parsed each time a grant is loaded
 // while its conditions run on every call, so programs are kept by pattern text. The cap bounds
 // memory however many patterns tenants write; an evicted pattern is simply compiled again.
 const compiledRegexes = new Map<string, RE2JS>();
