@@ -1,25 +1,10 @@
 import { z } from "zod";
 import { FACT_PATHS, findPathProblem } from "./call-path";
+import { CONDITION_OPS, type ConditionOp } from "./condition-ops";
+import { RE2_SYNTAX_URL } from "./describe-regex-error";
 import { findRegexProblem } from "./safe-regex";
 import { fieldError, namedStrictObject, quoteList } from "./schema-messages";
 import { suggestKey } from "./suggest-key";
-
-/** Operators a condition may use; comparisons are type-strict and never coerce. */
-export const CONDITION_OPS = [
-  "eq",
-  "neq",
-  "in",
-  "not_in",
-  "lt",
-  "lte",
-  "gt",
-  "gte",
-  "regex",
-  "contains",
-  "exists",
-] as const;
-
-export type ConditionOp = (typeof CONDITION_OPS)[number];
 
 const CONDITION_EXPECTATION = 'an object such as {"path": "args.name", "op": "eq", "value": "x"}';
 
@@ -66,8 +51,9 @@ const RegexSchema = z
     if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
   })
   .describe(
-    'A JavaScript regular expression (compiled with the "u" flag, at most 500 characters, ' +
-      "no backreferences and no repeated groups containing quantifiers or alternatives).",
+    `An RE2 regular expression (${RE2_SYNTAX_URL}), at most 500 characters, matched anywhere ` +
+      'in the string unless anchored with "^" or "$". RE2 matches in linear time, so lookaround ' +
+      "and backreferences are not available.",
   );
 
 const VALUE_SCHEMAS = {

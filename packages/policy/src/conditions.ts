@@ -2,7 +2,7 @@ import type { CallFacts } from "./call-facts";
 import { readCallPath } from "./call-path";
 import type { Condition } from "./condition-schema";
 import { isJsonEqual } from "./json-equal";
-import { compileRegex } from "./safe-regex";
+import { testRegex } from "./safe-regex";
 
 /** Whether every condition matches the call (the list is never empty after validation). */
 export function matchesAll(conditions: readonly Condition[], facts: CallFacts): boolean {
@@ -36,7 +36,7 @@ export function matchesCondition(condition: Condition, facts: CallFacts): boolea
     case "gte":
       return typeof actual === "number" && actual >= condition.value;
     case "regex":
-      return typeof actual === "string" && compileRegex(condition.value).test(actual);
+      return typeof actual === "string" && testRegex(condition.value, actual);
     case "contains":
       return containsValue(actual, condition.value);
   }

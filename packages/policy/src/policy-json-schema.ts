@@ -6,8 +6,8 @@ export const POLICY_SCHEMA_ID = "https://gatehouse.dev/schemas/policy-v1.json";
 
 /**
  * The policy document as a JSON Schema (draft 2020-12), for editors and API docs. It describes
- * the shape of a document; cross-field rules (shared counters, safe regexes, pointless fields)
- * are enforced only by parsePolicy.
+ * the shape of a document; cross-field rules (shared counters, regexes RE2 accepts, pointless
+ * fields) are enforced only by parsePolicy.
  */
 export function policyJsonSchema(): Record<string, unknown> {
   const { $schema, ...rest } = z.toJSONSchema(PolicySchema, { io: "input" });

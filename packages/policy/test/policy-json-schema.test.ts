@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CONDITION_OPS } from "../src/condition-schema";
+import { CONDITION_OPS } from "../src/condition-ops";
+import { RE2_SYNTAX_URL } from "../src/describe-regex-error";
 import { ENTRY_ACTIONS } from "../src/entry-schema";
 import { LIMIT_SCOPES } from "../src/limit-schema";
 import { POLICY_SCHEMA_ID, policyJsonSchema } from "../src/policy-json-schema";
@@ -84,6 +85,17 @@ describe("policyJsonSchema", () => {
     expect(limit.properties?.window?.anyOf?.[0]?.enum).toEqual(["second", "minute", "hour", "day"]);
     const ops = (def("PolicyCondition").oneOf ?? []).map((branch) => branch.properties?.op?.const);
     expect(ops).toEqual([...CONDITION_OPS]);
+  });
+
+  it("tells editors that regex values are RE2, so authors do not reach for lookaround", () => {
+    const regex = (def("PolicyCondition").oneOf ?? []).find(
+      (branch) => branch.properties?.op?.const === "regex",
+    );
+    expect(regex?.properties?.value?.description).toBe(
+      `An RE2 regular expression (${RE2_SYNTAX_URL}), at most 500 characters, matched anywhere in the ` +
+        'string unless anchored with "^" or "$". RE2 matches in linear time, so lookaround and ' +
+        "backreferences are not available.",
+    );
   });
 
   it.each([

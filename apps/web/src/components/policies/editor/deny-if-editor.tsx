@@ -1,6 +1,6 @@
 "use client";
 
-import { CONDITION_OPS } from "@gatehouse/policy/condition-schema";
+import { CONDITION_OPS } from "@gatehouse/policy/condition-ops";
 import { isJsonObject } from "@/lib/policy-json";
 import { showValue, toJsonOrText } from "./field-values";
 import { MiniField } from "./limits-editor";
