@@ -1,11 +1,16 @@
+import { randomBytes } from "node:crypto";
 import type { Actor } from "@gatehouse/core/admin-trail/admin-actor";
+import { parseEncryptionKey } from "@gatehouse/core/secrets/encryption-key";
+import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
 import { deleteWebhook } from "@gatehouse/core/webhooks/delete-webhook";
+import { deliverWebhook } from "@gatehouse/core/webhooks/deliver-webhook";
 import { getWebhook } from "@gatehouse/core/webhooks/get-webhook";
 import { listWebhookDeliveries } from "@gatehouse/core/webhooks/list-webhook-deliveries";
 import { rotateWebhookSecret } from "@gatehouse/core/webhooks/rotate-webhook-secret";
 import { saveWebhook } from "@gatehouse/core/webhooks/save-webhook";
 import { setWebhookEnabled } from "@gatehouse/core/webhooks/set-webhook-enabled";
 import { createTestAccount } from "@gatehouse/testing/create-test-account";
+import { TEST_ENCRYPTION_KEY } from "@gatehouse/testing/test-env";
 import { describe, expect, it } from "vitest";
 import { gatehouseFailure, testSecretBox, useTestDb } from "./test-support";
 
@@ -131,5 +136,29 @@ describe("managing the webhook", () => {
     expect(deliveries[0]?.createdAt.getTime()).toBe(start + 54 * 1000);
     expect(deliveries[49]?.createdAt.getTime()).toBe(start + 5 * 1000);
     expect(Object.keys(deliveries[0] ?? {})).not.toContain("payload");
+  });
+
+  it("fails a delivery whose secret was sealed under a key this process lacks, naming the key to add", async () => {
+    const account = await createTestAccount(db, "webhook-key");
+    await save(account, "https://hooks.example.com/a");
+    const otherKey = randomBytes(32).toString("base64");
+    const outcome = await deliverWebhook(
+      {
+        db,
+        secretBox: createSecretBox(otherKey),
+        dashboardUrl: "http://localhost:3000",
+        allowPrivateNetworks: true,
+      },
+      {
+        job: { event: "webhook.test", orgId: account.orgId },
+        isFinalAttempt: true,
+        recordDeliveryId: async () => undefined,
+      },
+    );
+    const sealingKeyId = parseEncryptionKey(TEST_ENCRYPTION_KEY).id;
+    expect(outcome).toMatchObject({ status: "failed", responseStatus: null });
+    expect(outcome.status === "failed" && outcome.error).toContain(
+      `Add key ${sealingKeyId} to GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS`,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@gatehouse/db/client";
 import type { Prisma } from "@gatehouse/db/models";
+import { isGatehouseError } from "../errors/gatehouse-error";
 import type { SecretBox } from "../secrets/secret-box";
 import { APPROVAL_PAYLOAD_SELECT, buildApprovalPayload } from "./build-approval-payload";
 import { buildTestPayload } from "./build-test-payload";
@@ -81,11 +82,14 @@ async function attempt(deps: DeliverWebhookDeps, target: Target, now: Date): Pro
   let secret: string;
   try {
     secret = deps.secretBox.decrypt(target.webhook.secretEncrypted);
-  } catch {
+  } catch (error) {
+    const reason = isGatehouseError(error)
+      ? error.publicMessage
+      : "GATEHOUSE_ENCRYPTION_KEY is not the key it was saved with, and no key in GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS is.";
     return {
       isDelivered: false,
       responseStatus: null,
-      error: "Cannot decrypt the signing secret: GATEHOUSE_ENCRYPTION_KEY changed. Rotate the secret.",
+      error: `Cannot decrypt the signing secret: ${reason} Otherwise, rotate the webhook's secret in Settings → Webhooks.`,
     };
   }
   return sendWebhookRequest({
