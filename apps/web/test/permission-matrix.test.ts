@@ -11,8 +11,8 @@ const ROLES: readonly Role[] = ["owner", "admin", "policy_manager", "viewer"];
 
 // A Record, so a new permission fails to compile until it is described here (and so in SECURITY.md).
 const DESCRIPTIONS: Record<Permission, string> = {
-  manage_servers: "Register servers and connect to discover their tools",
-  manage_grants: "Change a grant's policy and revoke grants",
+  manage_servers: "Register servers, discover their tools and replace their credentials",
+  manage_grants: "Change a grant's policy and expiry, and revoke grants",
   issue_grant_tokens: "Create grants and rotate their tokens (which shows the token)",
   manage_policies: "Create policies, save versions, apply recommendations and roll back",
   approve_tool_changes: "Approve a changed tool definition so agents can call it again",

@@ -1,19 +1,24 @@
+import { createInvitation } from "@gatehouse/core/invitations/create-invitation";
+import { revokeInvitation } from "@gatehouse/core/invitations/revoke-invitation";
 import { createDb } from "@gatehouse/db/client";
 import type { Role } from "@gatehouse/db/models";
 import { type RunningServer, startEverythingServer } from "@gatehouse/testing/start-everything-server";
-import { TEST_DATABASE_URL } from "@gatehouse/testing/test-env";
+import { TEST_DATABASE_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_KEY_ROLE, canManageApiKeys } from "../../../apps/web/src/server/api/api-key-role";
+import { API_KEY_ROLE } from "../../../apps/web/src/server/api/api-key-role";
 import { can } from "../../../apps/web/src/server/auth/permissions";
 import { type AccessFixtures, createAccessFixtures, ROLES } from "../src/access/access-fixtures";
 import { COVERAGE } from "../src/access/coverage";
-import {
-  type Access,
-  type Context,
-  type CoverageEntry,
-  countAdminEvents,
-} from "../src/access/coverage-builders";
+import { type Context, type CoverageEntry, countAdminEvents } from "../src/access/coverage-builders";
 import { enumerateEntryPoints } from "../src/access/enumerate-entry-points";
+import {
+  type Exercised,
+  expectAllowed,
+  expectForbidden,
+  expectNotFound,
+  isAllowed,
+} from "../src/access/expect-outcome";
+import { memberships } from "../src/access/member-resources";
 import { type Caller, performCall } from "../src/access/perform-call";
 import { signIn } from "../src/access/sign-in";
 import { createStackSecrets } from "../src/held-calls";
@@ -22,19 +27,15 @@ import { type Stack, startStack } from "../src/start-stack";
 const db = createDb(TEST_DATABASE_URL);
 const { encryptionKey, secretBox } = createStackSecrets();
 const { keys, actions } = enumerateEntryPoints();
-const ROLE_REQUIRED = 'data-testid="role-required"';
-const FORBIDDEN_MESSAGE = /Your role does not allow this|Only owners and admins/;
-// The not-found errors' public messages; one about a form field is shown next to that field.
-// A rollback target is looked up as a version of a policy in the organisation, so another
-// organisation's policy "has no version", just like an unknown id.
-const NOT_FOUND_MESSAGE =
-  /^No such .* (in this organisation|for this server)\.|^Choose one of |^This policy has no version \d+\./;
+// A whole grant token (a stored prefix such as ghg_abc123 is shorter).
+const GRANT_TOKEN = /ghg_[A-Za-z0-9_-]{40,}/;
 let stack: Stack;
 let upstream: RunningServer;
 let fx: AccessFixtures;
 let sessions: Record<Role, Caller>;
 let outsider: Caller;
-const outsiderBodies: string[] = [];
+type Who = Role | "api key" | "org B";
+const responses: { who: Who; label: string; text: string }[] = [];
 
 beforeAll(async () => {
   [stack, upstream] = await Promise.all([
@@ -52,72 +53,32 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-function isAllowed(access: Access, role: Role): boolean {
-  if (access === "any member" || access === "public") return true;
-  if (access === "signed-out only") return false;
-  if (access === "manage_api_keys") return canManageApiKeys(role);
-  return can(role, access);
-}
+const context = (): Context => ({ db, secretBox, fx, upstreamUrl: upstream.url, fresh: {} });
 
-async function exercise(key: string, entry: CoverageEntry, caller: Caller) {
-  const context: Context = { db, secretBox, fx, upstreamUrl: upstream.url, fresh: {} };
-  context.fresh = (await entry.prepare?.(context)) ?? {};
+async function exercise(key: string, entry: CoverageEntry, who: Who): Promise<Exercised> {
+  const current = context();
+  current.fresh = (await entry.prepare?.(current)) ?? {};
+  const stateBefore = await entry.state?.(current);
   const before = await countAdminEvents(db, fx.orgId);
-  const call = entry.call(context);
-  const outcome = await performCall(stack.webUrl, caller, call, actions.get(key)?.id);
+  const call = entry.call(current);
+  const outcome = await performCall(stack.webUrl, callerOf(entry, who), call, actions.get(key)?.id);
   const writes = (await countAdminEvents(db, fx.orgId)) - before;
-  return {
-    kind: call.kind,
-    outcome,
-    writes,
-    label: `${key} → HTTP ${outcome.status} ${outcome.text.slice(0, 300)}`,
-  };
+  const stateAfter = await entry.state?.(current);
+  await entry.restore?.(current);
+  const label = `${key} as ${who} → HTTP ${outcome.status} ${outcome.text.slice(0, 300)}`;
+  responses.push({ who, label, text: outcome.text });
+  return { kind: call.kind, outcome, writes, states: [stateBefore, stateAfter], label };
 }
 
-type Exercised = Awaited<ReturnType<typeof exercise>>;
-
-function expectAllowed(entry: CoverageEntry, { kind, outcome, writes, label }: Exercised) {
-  if (entry.isWrite) expect(writes, `${label}\nrecorded no admin event in org A`).toBeGreaterThan(0);
-  if (kind === "page") {
-    // The root page redirects to where its visitor can act.
-    expect(outcome.status, label).toBe(entry.access === "public" && outcome.redirect ? 307 : 200);
-    expect(outcome.text.includes(ROLE_REQUIRED), label).toBe(false);
-  } else if (kind === "route") {
-    if (entry.allowedStatus) expect(outcome.status, label).toBe(entry.allowedStatus);
-    else expect(outcome.status, label).toBeLessThan(entry.access === "public" ? 400 : 300);
-  } else {
-    expect(outcome.redirect ?? "", label).not.toContain("/sign-in");
-    expect(outcome.result?.formError ?? "", label).toBe("");
-  }
+function callerOf(entry: CoverageEntry, who: Who): Caller {
+  if (who === "org B") return entry.caller === "api key" ? { apiKey: fx.outsiderApiKey } : outsider;
+  return who === "api key" ? { apiKey: fx.apiKey } : sessions[who];
 }
 
-function expectForbidden({ kind, outcome, writes, label }: Exercised) {
-  expect(writes, `${label}\nchanged org A`).toBe(0);
-  if (kind === "page") {
-    expect(outcome.status, label).toBe(200);
-    expect(outcome.text, label).toContain(ROLE_REQUIRED);
-  } else if (kind === "route") {
-    expect(outcome.status, label).toBe(403);
-    expect(outcome.json?.error?.code, label).toBe("forbidden");
-  } else {
-    expect(outcome.result?.formError ?? "", label).toMatch(FORBIDDEN_MESSAGE);
-  }
-}
-
-function expectNotFound({ kind, outcome, writes, label }: Exercised) {
-  expect(writes, `${label}\nchanged org A`).toBe(0);
-  if (kind === "page") expect(outcome.status, label).toBe(404);
-  else if (kind === "route") {
-    expect(outcome.status, label).toBe(404);
-    expect(outcome.json?.error?.code, label).toBe("not_found");
-  } else {
-    const { formError, fieldErrors = {} } = outcome.result ?? {};
-    const messages = [formError ?? "", ...Object.values(fieldErrors).flat()];
-    expect(
-      messages.some((message) => NOT_FOUND_MESSAGE.test(message)),
-      label,
-    ).toBe(true);
-  }
+/** Posts one server action's form as `caller`, outside the coverage table. */
+function postAction(key: string, caller: Caller, page: string, fields: Record<string, string>) {
+  expect(actions.has(key), key).toBe(true);
+  return performCall(stack.webUrl, caller, { kind: "action", page, fields }, actions.get(key)?.id);
 }
 
 const entries = Object.entries(COVERAGE);
@@ -140,7 +101,7 @@ describe("access control", () => {
   it("gives each role exactly its permissions on every page, dashboard route and server action", async () => {
     for (const [key, entry] of byCaller("session")) {
       for (const role of ROLES) {
-        const result = await exercise(key, entry, sessions[role]);
+        const result = await exercise(key, entry, role);
         if (entry.access === "signed-out only")
           expect(result.outcome.redirect, result.label).toMatch(/\/servers$/);
         else if (isAllowed(entry.access, role)) expectAllowed(entry, result);
@@ -151,7 +112,7 @@ describe("access control", () => {
 
   it("lets an API key do exactly what its role may", async () => {
     for (const [key, entry] of byCaller("api key")) {
-      const result = await exercise(key, entry, { apiKey: fx.apiKey });
+      const result = await exercise(key, entry, "api key");
       if (isAllowed(entry.access, API_KEY_ROLE)) expectAllowed(entry, result);
       else expectForbidden(result);
     }
@@ -159,18 +120,15 @@ describe("access control", () => {
 
   it("answers another organisation's member and key with not found for each of org A's resources", async () => {
     for (const [key, entry] of entries.filter(([, entry]) => entry.isScoped)) {
-      const caller = entry.caller === "api key" ? { apiKey: fx.outsiderApiKey } : outsider;
-      const result = await exercise(key, entry, caller);
-      outsiderBodies.push(result.outcome.text);
-      expectNotFound(result);
+      expectNotFound(await exercise(key, entry, "org B"));
     }
   });
 
   it("shows another organisation nothing of org A anywhere", async () => {
     for (const [key, entry] of entries.filter(([, entry]) => !entry.isScoped && !entry.isWrite)) {
-      const caller = entry.caller === "api key" ? { apiKey: fx.outsiderApiKey } : outsider;
-      outsiderBodies.push((await exercise(key, entry, caller)).outcome.text);
+      await exercise(key, entry, "org B");
     }
+    const outsiderBodies = responses.filter(({ who }) => who === "org B").map(({ text }) => text);
     for (const name of fx.names) {
       expect(
         outsiderBodies.filter((body) => body.includes(name)),
@@ -178,4 +136,79 @@ describe("access control", () => {
       ).toEqual([]);
     }
   });
+
+  it("never shows a credential value to anyone, nor a grant token to a role that may not issue one", () => {
+    const callers = new Set(responses.map(({ who }) => who));
+    expect([...callers].sort()).toEqual([...ROLES, "api key", "org B"].sort());
+    for (const { who, label, text } of responses) {
+      expect(text.includes(fx.credentialValue), `${label}\nshows the server's credential`).toBe(false);
+      const mayIssue = who === "api key" || (who !== "org B" && can(who, "issue_grant_tokens"));
+      if (!mayIssue) expect(text, `${label}\nshows a grant token`).not.toMatch(GRANT_TOKEN);
+    }
+  });
+
+  it("keeps the owner out of an admin's reach: the core refuses to change or remove them", async () => {
+    const before = [await memberships(context()), await countAdminEvents(db, fx.orgId)];
+    const owner = { userId: fx.owner.userId };
+    const changed = await postAction(MEMBER_ACTIONS.changeRole, sessions.admin, "/settings/members", {
+      ...owner,
+      role: "viewer",
+    });
+    expect(changed.result?.formError).toMatch(/^The owner's role changes only by transferring ownership/);
+    const removed = await postAction(MEMBER_ACTIONS.remove, sessions.admin, "/settings/members", owner);
+    expect(removed.result?.formError).toMatch(/^The owner cannot be removed\./);
+    expect([await memberships(context()), await countAdminEvents(db, fx.orgId)]).toEqual(before);
+  });
+
+  it("keeps org B's member in org B when they ask to switch to org A, whatever their browser sends", async () => {
+    const switched = await postAction(MEMBER_ACTIONS.switchOrg, outsider, "/servers", { orgId: fx.orgId });
+    expect(switched.result?.formError).toMatch(/^You are not a member of that organisation/);
+    expect(switched.cookies.filter((line) => line.includes(fx.orgId))).toEqual([]);
+    // A forged cookie naming org A is only a hint, which the session ignores for a non-member.
+    const forged = { cookie: `${outsider.cookie}; gatehouse-active-org=${fx.orgId}` };
+    const next = await performCall(stack.webUrl, forged, { kind: "page", path: "/servers" });
+    const [orgA, orgB] = await Promise.all(
+      [fx.orgId, fx.outsider.orgId].map((id) => db.organization.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(next.status).toBe(200);
+    expect(next.text).toContain(`data-testid="org-name">${orgB?.name}<`);
+    for (const name of [orgA?.name ?? "", ...fx.names]) expect(next.text).not.toContain(name);
+  });
+
+  it("turns an invalid or revoked invitation link away with a clear message and adds nobody", async () => {
+    const revoked = await createInvitation({ ...asOwner(), input: { role: "admin" } });
+    await revokeInvitation({ ...asOwner(), invitationId: revoked.invitationId });
+    const page = await performCall(stack.webUrl, {}, { kind: "page", path: `/invite/ghi_${"x".repeat(43)}` });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("This invitation link is not valid.");
+    for (const token of [`ghi_${"x".repeat(43)}`, "not-a-token", revoked.token]) {
+      const path = `/invite/${token}`;
+      const joined = await membershipsOf(fx.outsider.userId);
+      const accepted = await postAction(MEMBER_ACTIONS.accept, outsider, path, { token });
+      expect(accepted.result?.formError).toMatch(INVITATION_REFUSED);
+      expect(await membershipsOf(fx.outsider.userId)).toEqual(joined);
+      const email = `refused-${uniqueSuffix()}@example.test`;
+      const fields = { token, name: "Refused", email, password: "long-enough-password" };
+      const signedUp = await postAction(MEMBER_ACTIONS.signUp, {}, path, fields);
+      expect(signedUp.result?.formError).toMatch(INVITATION_REFUSED);
+      expect(await db.user.count({ where: { email } })).toBe(0);
+    }
+  });
 });
+
+const INVITATION_REFUSED =
+  /^This invitation (link is not valid|was revoked)\. .*(ask for a new one|for a new link)\./;
+const MEMBER_ACTIONS = {
+  changeRole: "action settings/members/member-actions.ts#changeMemberRoleAction",
+  remove: "action settings/members/member-actions.ts#removeMemberAction",
+  switchOrg: "action orgs/actions.ts#switchOrganizationAction",
+  accept: "action invite/[token]/actions.ts#acceptInvitationAction",
+  signUp: "action invite/[token]/actions.ts#signUpWithInvitationAction",
+};
+const asOwner = () => ({ db, orgId: fx.orgId, actor: fx.owner.actor });
+const membershipsOf = (userId: string) =>
+  db.membership.findMany({
+    where: { userId },
+    select: { orgId: true, role: true },
+    orderBy: { orgId: "asc" },
+  });

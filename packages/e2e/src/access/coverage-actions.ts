@@ -1,5 +1,7 @@
 import { uniqueSuffix } from "@gatehouse/testing/test-env";
+import { CREDENTIAL_HEADER } from "./access-fixtures";
 import { action, type CoverageEntry, fixed, grant, policy, scoped, server, tool } from "./coverage-builders";
+import { MEMBER_ACTION_COVERAGE } from "./coverage-member-actions";
 import {
   changedTool,
   DOCUMENT,
@@ -7,6 +9,9 @@ import {
   freshApproval,
   freshGrant,
   freshPolicy,
+  grantTokenState,
+  nextExpiry,
+  serverCredentials,
   webhook,
 } from "./fresh-resources";
 
@@ -37,6 +42,19 @@ export const ACTION_COVERAGE: Record<string, CoverageEntry> = {
     grant,
     ({ fresh }) => ({ grantId: fresh.grantId ?? "" }),
     { prepare: freshGrant, ...scoped },
+  ),
+  "action grants/[grantId]/actions.ts#rotateGrantTokenAction": action(
+    "issue_grant_tokens",
+    grant,
+    ({ fresh }) => ({ grantId: fresh.grantId ?? "", gracePeriodSeconds: "0" }),
+    { prepare: freshGrant, state: grantTokenState, ...scoped },
+  ),
+  "action grants/[grantId]/actions.ts#setGrantExpiryAction": action(
+    "manage_grants",
+    grant,
+    // The form's datetime-local value, which the action reads as UTC.
+    ({ fx }) => ({ grantId: fx.grantId, intent: "save", expiresAt: nextExpiry().toISOString().slice(0, 16) }),
+    { state: grantTokenState, ...scoped },
   ),
   "action grants/new/actions.ts#createGrantAction": action(
     "issue_grant_tokens",
@@ -91,6 +109,19 @@ export const ACTION_COVERAGE: Record<string, CoverageEntry> = {
     ({ fx }) => ({ serverId: fx.serverId }),
     scoped,
   ),
+  // Saving the fixture's own value again: a real write (new ciphertext, an admin event), and
+  // the one value every response is checked never to contain stays the same.
+  "action servers/[serverId]/credential-actions.ts#updateCredentialsAction": action(
+    "manage_servers",
+    server,
+    ({ fx }) => ({
+      serverId: fx.serverId,
+      intent: "set",
+      name: CREDENTIAL_HEADER,
+      value: fx.credentialValue,
+    }),
+    { state: serverCredentials, ...scoped },
+  ),
   "action servers/[serverId]/tools/[toolId]/actions.ts#approveToolChangeAction": action(
     "approve_tool_changes",
     tool,
@@ -120,6 +151,7 @@ export const ACTION_COVERAGE: Record<string, CoverageEntry> = {
     () => ({ days: String(++retentionDays) }),
   ),
   ...webhookActions(),
+  ...MEMBER_ACTION_COVERAGE,
 };
 
 // Each webhook action acts on the organisation's one webhook, which `webhook` (re)creates.

@@ -4,11 +4,19 @@ import type { AccessFixtures, FixtureDeps } from "./access-fixtures";
 import type { Call } from "./perform-call";
 
 /**
- * Who may use an entry point: anyone ("public"), only the signed-out ("signed-out only"),
- * every member of the organisation ("any member"), members whose role has a Permission, or
- * those who may manage API keys ("manage_api_keys", see apps/web/src/server/api/api-key-role.ts).
+ * Who may use an entry point: anyone ("public", which includes whoever holds an invitation
+ * link), only the signed-out ("signed-out only"), every member of the organisation ("any
+ * member"), every member but its owner (who must transfer ownership before leaving), members
+ * whose role has a Permission, or those who may manage API keys ("manage_api_keys", see
+ * apps/web/src/server/api/api-key-role.ts).
  */
-export type Access = "public" | "signed-out only" | "any member" | Permission | "manage_api_keys";
+export type Access =
+  | "public"
+  | "signed-out only"
+  | "any member"
+  | "any member but the owner"
+  | Permission
+  | "manage_api_keys";
 
 /** What one call uses up, made fresh before it (a grant to revoke, a held call to decide). */
 export type Fresh = Record<string, string>;
@@ -26,9 +34,13 @@ export type CoverageEntry = {
   prepare?: (context: Context) => Promise<Fresh>;
   /** The status an allowed call answers, when it is not 2xx (the /api/v1 catch-all's 404). */
   allowedStatus?: number;
+  /** What the call would change, read before and after it: a refused call leaves it equal. */
+  state?: (context: Context) => Promise<unknown>;
+  /** Undoes an allowed call whose effect would change who the later calls act as. */
+  restore?: (context: Context) => Promise<void>;
 };
 
-type Options = Partial<Pick<CoverageEntry, "isScoped" | "prepare" | "allowedStatus">>;
+type Options = Partial<Pick<CoverageEntry, "isScoped" | "prepare" | "allowedStatus" | "state" | "restore">>;
 type Path = (context: Context) => string;
 
 /** A page every member may open. */

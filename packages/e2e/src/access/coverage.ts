@@ -14,7 +14,14 @@ import {
   sessionRoute,
   tool,
 } from "./coverage-builders";
-import { DOCUMENT, freshApproval, freshGrant, freshPolicy } from "./fresh-resources";
+import {
+  DOCUMENT,
+  freshApproval,
+  freshGrant,
+  freshPolicy,
+  grantTokenState,
+  nextExpiry,
+} from "./fresh-resources";
 
 /*
  * Every page, route handler method and server action of the dashboard, and how the access test
@@ -28,6 +35,8 @@ export const COVERAGE: Record<string, CoverageEntry> = {
   "page /sign-in": page("signed-out only", fixed("/sign-in")),
   "page /sign-up": page("signed-out only", fixed("/sign-up")),
   "page /docs/api": page("public", fixed("/docs/api")),
+  "page /invite/[token]": page("public", ({ fx }) => `/invite/${fx.invitationToken}`),
+  "page /orgs/new": memberPage(fixed("/orgs/new")),
   "page /approvals": memberPage(fixed("/approvals")),
   "page /approvals/[approvalId]": memberPage(({ fx }) => `/approvals/${fx.approvalId}`, scoped),
   "page /audit": memberPage(fixed("/audit")),
@@ -47,6 +56,7 @@ export const COVERAGE: Record<string, CoverageEntry> = {
   "page /servers/templates/[templateId]": memberPage(fixed("/servers/templates/mlflow")),
   "page /settings/api-keys": page("manage_api_keys", fixed("/settings/api-keys")),
   "page /settings/audit": memberPage(fixed("/settings/audit")),
+  "page /settings/members": memberPage(fixed("/settings/members")),
   "page /settings/webhooks": memberPage(fixed("/settings/webhooks")),
 
   "GET /api/auth/[...nextauth]": publicRoute("GET", "/api/auth/session"),
@@ -109,6 +119,23 @@ export const COVERAGE: Record<string, CoverageEntry> = {
       ...scoped,
     },
   ),
+  "POST /api/v1/grants/[id]/rotate": apiRoute(
+    "POST",
+    ({ fresh }) => `/api/v1/grants/${fresh.grantId}/rotate`,
+    {
+      permission: "issue_grant_tokens",
+      body: () => ({ gracePeriodSeconds: 0 }),
+      prepare: freshGrant,
+      state: grantTokenState,
+      ...scoped,
+    },
+  ),
+  "PUT /api/v1/grants/[id]/expiry": apiRoute("PUT", ({ fx }) => `/api/v1/grants/${fx.grantId}/expiry`, {
+    permission: "manage_grants",
+    body: () => ({ expiresAt: nextExpiry().toISOString() }),
+    state: grantTokenState,
+    ...scoped,
+  }),
   "GET /api/v1/policies": apiRoute("GET", fixed("/api/v1/policies")),
   "POST /api/v1/policies": apiRoute("POST", fixed("/api/v1/policies"), {
     permission: "manage_policies",

@@ -53,3 +53,18 @@ export const webhook = async (context: Context) => {
   await context.db.webhookEndpoint.update({ where: { orgId: context.fx.orgId }, data: { isEnabled: true } });
   return {};
 };
+
+/** The grant's token and expiry (a fresh one's, when the call made one): a refused call leaves them. */
+export const grantTokenState = ({ db, fx, fresh }: Context) =>
+  db.grant.findUniqueOrThrow({
+    where: { id: fresh.grantId ?? fx.grantId },
+    select: { tokenHash: true, previousTokenHash: true, expiresAt: true },
+  });
+
+/** The server's sealed headers: a refused call leaves even their ciphertext as it was. */
+export const serverCredentials = ({ db, fx }: Context) =>
+  db.mcpServer.findUniqueOrThrow({ where: { id: fx.serverId }, select: { headersEncrypted: true } });
+
+let expiryMinutes = 0;
+/** A new future expiry for each call, so every allowed call really changes the grant. */
+export const nextExpiry = () => new Date(Date.UTC(2099, 0, 1) + ++expiryMinutes * 60_000);

@@ -17,6 +17,8 @@ export type Outcome = {
   json?: any;
   result?: { formError?: string; fieldErrors?: Record<string, string[]> } & Record<string, unknown>;
   redirect?: string;
+  /** The Set-Cookie lines of the answer (an action's switch of organisation sets one). */
+  cookies: string[];
 };
 
 // React's own encoder, so the body is exactly what a browser's form submission sends.
@@ -50,7 +52,12 @@ export async function performCall(
   const response = await fetch(`${webUrl}${path}`, { ...init, headers, redirect: "manual" });
   const text = await response.text();
   const redirect = response.headers.get("x-action-redirect") ?? response.headers.get("location") ?? undefined;
-  const outcome: Outcome = { status: response.status, text, ...(redirect ? { redirect } : {}) };
+  const outcome: Outcome = {
+    status: response.status,
+    text,
+    cookies: response.headers.getSetCookie(),
+    ...(redirect ? { redirect } : {}),
+  };
   if (response.headers.get("content-type")?.includes("json")) outcome.json = JSON.parse(text);
   if (call.kind === "action") {
     const result = readActionResult(text);
