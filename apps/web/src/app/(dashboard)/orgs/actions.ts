@@ -27,7 +27,10 @@ export async function switchOrganizationAction(_previous: FormState, formData: F
     const { orgId } = SwitchFormSchema.parse(Object.fromEntries(formData));
     const organizations = await listUserOrganizations({ db, userId: session.userId });
     if (!organizations.some((organization) => organization.orgId === orgId)) {
-      return { formError: "You are not a member of that organisation any more. Reload the page." };
+      return {
+        formError:
+          "You are not a member of that organisation. Reload the page to see the organisations you belong to.",
+      };
     }
     await writeActiveOrgId(orgId);
   } catch (error) {
