@@ -1,7 +1,9 @@
+import { startTestUpstream } from "@gatehouse/testing/start-test-upstream";
 import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { eventually, proxyUrl, useTestbed } from "./proxy-harness";
 import { expectJsonRpcError, postRaw } from "./raw-mcp";
+import { isUpstreamSessionOpen, newestUpstreamSession } from "./transports-upstream-session";
 
 const bed = useTestbed(1);
 const POLICY = {
@@ -52,6 +54,27 @@ describe("stateless requests (no Mcp-Session-Id)", () => {
       ["tools/call", "echo", "allow", null],
       ["tools/call", "get-sum", "deny", null],
     ]);
+  });
+
+  it("connect the upstream for the request alone and end its session once answered", async () => {
+    const upstream = await startTestUpstream();
+    try {
+      const serverId = await bed.harness.registerServer(upstream.url);
+      const { token } = await bed.harness.grant({ version: "1", default: "allow" }, "stateless", serverId);
+      const callsBefore = upstream.calls();
+      const called = await postRaw(
+        proxyUrl(bed.proxy, token),
+        request(1, "tools/call", { name: "echo", arguments: { message: "once" } }),
+      );
+      expect(JSON.stringify(called.messages[0])).toContain("once");
+      expect(upstream.calls()).toBe(callsBefore + 1);
+      const upstreamSession = newestUpstreamSession(upstream);
+      await eventually(async () =>
+        expect(await isUpstreamSessionOpen(upstream, upstreamSession)).toBe(false),
+      );
+    } finally {
+      await upstream.stop();
+    }
   });
 
   it("pass the same token checks and validation as session requests", async () => {
