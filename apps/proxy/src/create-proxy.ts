@@ -74,6 +74,7 @@ export async function createProxy(env: ProxyEnv) {
     grants,
     recordGrantUse: createGrantUseRecorder({ db, redis, logger, now }),
     sessions,
+    replayBytesPerSession: env.GATEHOUSE_SESSION_REPLAY_BYTES,
     rateLimiter: new RateLimiter(redis),
     audit,
     logger,

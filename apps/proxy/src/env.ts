@@ -30,6 +30,12 @@ const EnvSchema = z
       .int()
       .positive()
       .default(30 * 60_000),
+    // What one Streamable HTTP session keeps of its SSE messages for agents resuming with Last-Event-ID.
+    GATEHOUSE_SESSION_REPLAY_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(1024 * 1024),
     // A policy's approval.timeout is capped to the maximum; calls without one wait the default.
     GATEHOUSE_APPROVAL_DEFAULT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(600),
     GATEHOUSE_APPROVAL_MAX_TIMEOUT_SECONDS: z.coerce

@@ -15,6 +15,8 @@ export type ProxyDeps = {
   /** Notes that a grant was just used (for its "last used" time); never waits and never throws. */
   recordGrantUse: (grantId: string) => void;
   sessions: SessionRegistry;
+  /** How many bytes of SSE messages each session keeps for resumption (GATEHOUSE_SESSION_REPLAY_BYTES). */
+  replayBytesPerSession: number;
   rateLimiter: RateLimiter;
   audit: AuditSink;
   logger: Logger;

@@ -5,12 +5,17 @@ import type { ProxyDeps } from "../proxy-deps";
 import { answerClientError } from "./answer-client-error";
 import { handleMcpRequest } from "./handle-mcp-request";
 import { JSON_RPC, sendJsonRpcError } from "./send-json-rpc-error";
+import { serveLegacySse } from "./serve-legacy-sse";
 
 // How often Node looks for requests past their headers or request timeout; a timeout
 // fires within this long after its deadline (Node's default is 30 s).
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
-/** The proxy's HTTP server: `/g/<token>/mcp`, `/mcp` with a Bearer token, and `/healthz`. */
+/**
+ * The proxy's HTTP server: `/g/<token>/mcp` (or `/mcp` with a Bearer token) for Streamable HTTP,
+ * `/g/<token>/sse` and `/g/<token>/messages` (or `/sse` and `/messages`) for legacy HTTP+SSE
+ * clients, and `/healthz`.
+ */
 export function createHttpServer(deps: ProxyDeps): Server {
   const { limits } = deps;
   // The response each connection is answering, so a late parser error does not write over it.
@@ -47,12 +52,23 @@ function route(deps: ProxyDeps, req: IncomingMessage, res: ServerResponse): void
   }
   const lookup = extractGrantToken(req, pathname);
   if (lookup.kind === "not_mcp_path") {
-    const message = "Not found. MCP clients connect to /g/<token>/mcp, or /mcp with a Bearer token.";
+    const message =
+      "Not found. MCP clients connect to /g/<token>/mcp, or /mcp with a Bearer token (legacy SSE clients: /g/<token>/sse).";
     sendJsonRpcError(res, { status: 404, code: JSON_RPC.invalidRequest, message });
     return;
   }
   const token = lookup.kind === "token" ? lookup.token : undefined;
-  handleMcpRequest(deps, { req, res, token }).catch((error: unknown) => {
+  const serving =
+    lookup.endpoint === "mcp"
+      ? handleMcpRequest(deps, { req, res, token })
+      : serveLegacySse(deps, {
+          req,
+          res,
+          token,
+          endpoint: lookup.endpoint,
+          isTokenInPath: lookup.kind === "token" && lookup.isInPath,
+        });
+  serving.catch((error: unknown) => {
     deps.logger.error({ err: error, method: req.method }, "unhandled proxy error");
     sendJsonRpcError(res, { status: 500, code: JSON_RPC.internalError, message: "Internal proxy error." });
   });

@@ -1,13 +1,19 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { SSEServerTransport } from "@modelcontextprotocol/sdk/server/sse.js";
 import type { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { closeUpstream } from "../transports/close-upstream";
+
+/** How an agent's session reaches it: Streamable HTTP, or the legacy HTTP+SSE stream (protocol 2024-11-05). */
+export type SessionChannel =
+  | { kind: "streamable"; transport: StreamableHTTPServerTransport }
+  | { kind: "legacy_sse"; transport: SSEServerTransport };
 
 /** One agent's MCP session: its transport, the gateway server and the upstream client behind it. */
-export type GatewaySession = {
+export type GatewaySession = SessionChannel & {
   id: string;
   grantId: string;
   tokenHash: string;
-  transport: StreamableHTTPServerTransport;
   server: Server;
   upstream: Client;
   lastSeenMs: number;
@@ -29,12 +35,12 @@ export class SessionRegistry {
     return this.sessions.size;
   }
 
-  /** Closes one session and its upstream connection. */
+  /** Closes one session and its upstream connection, ending the upstream's session too. */
   async close(id: string): Promise<void> {
     const session = this.sessions.get(id);
     if (!session) return;
     this.sessions.delete(id);
-    await Promise.allSettled([session.server.close(), session.upstream.close()]);
+    await Promise.allSettled([session.server.close(), closeUpstream(session.upstream)]);
   }
 
   /** Closes the sessions of a grant whose token has ended (after revocation or rotation). */
