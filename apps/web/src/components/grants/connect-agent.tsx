@@ -30,8 +30,8 @@ export function ConnectAgent({ endpoint }: { endpoint: AgentEndpoint }) {
   const client = AGENT_CLIENTS[selected] ?? AGENT_CLIENTS[0];
   if (!client) return null;
 
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    const next = tabAfterKey(event.key, selected, AGENT_CLIENTS.length);
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    const next = tabAfterKey(event.key, index, AGENT_CLIENTS.length);
     if (next === undefined) return;
     event.preventDefault();
     setSelected(next);
@@ -55,7 +55,7 @@ export function ConnectAgent({ endpoint }: { endpoint: AgentEndpoint }) {
             tabIndex={index === selected ? 0 : -1}
             className={index === selected ? selectedTabClass : idleTabClass}
             onClick={() => setSelected(index)}
-            onKeyDown={onKeyDown}
+            onKeyDown={(event) => onKeyDown(event, index)}
           >
             {option.label}
           </button>
