@@ -133,4 +133,15 @@ describe("connect your agent", () => {
     ]);
     expect(await page.content()).not.toContain(proxyUrl);
   });
+
+  it("fills the new URL into the snippets when the token is rotated", async () => {
+    await page.getByRole("button", { name: "Rotate token" }).click();
+    await page.getByRole("button", { name: "Confirm rotation" }).click();
+    const rotatedUrl = (await page.getByTestId("proxy-url").textContent())?.trim() ?? "";
+    expect(rotatedUrl).toMatch(new RegExp(`^${stack.proxyUrl}/g/ghg_[A-Za-z0-9_-]{43}/mcp$`));
+    expect(rotatedUrl).not.toBe(proxyUrl);
+    const panel = page.getByRole("region", { name: `New token for ${GRANT_NAME}` });
+    const [vscodeConfig = "{}"] = await snippetsFor(panel, "VS Code");
+    expect(Object.values(JSON.parse(vscodeConfig).servers)).toEqual([{ type: "http", url: rotatedUrl }]);
+  });
 });
