@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ConnectAgent } from "./connect-agent";
 
 /** Shown once, right after a token is issued (at creation or rotation): it is not stored and cannot be shown again. */
 export type IssuedGrant = {
@@ -11,7 +12,8 @@ export type IssuedGrant = {
 };
 
 /**
- * The one moment a grant's secret is visible: its proxy URL, and the Bearer-header alternative.
+ * The one moment a grant's secret is visible: its proxy URL, the Bearer-header alternative, and
+ * each client's configuration with the URL filled in.
  * `children` are the ways onward (links or buttons) at its foot.
  */
 export function IssuedGrantPanel(props: {
@@ -68,6 +70,13 @@ export function IssuedGrantPanel(props: {
           Authorization: Bearer {issued.token}
         </code>
       </div>
+
+      <section aria-labelledby="issued-connect-heading" className="space-y-2 border-t border-slate-100 pt-4">
+        <h3 id="issued-connect-heading" className="text-sm font-medium text-slate-800">
+          Connect your agent
+        </h3>
+        <ConnectAgent endpoint={issued} />
+      </section>
 
       <div className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-4">{props.children}</div>
     </section>

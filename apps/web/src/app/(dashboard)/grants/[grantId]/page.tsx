@@ -2,13 +2,16 @@ import { getGrant } from "@gatehouse/core/grants/get-grant";
 import { listPolicies } from "@gatehouse/core/policies/list-policies";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConnectAgentSection } from "@/components/grants/connect-agent-section";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, linkClass } from "@/components/ui/styles";
+import { GRANT_TOKEN_PLACEHOLDER } from "@/lib/agent-config/agent-endpoint";
 import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
 import { orNotFound } from "@/server/or-not-found";
 import { getServices } from "@/server/services";
+import { toIssuedGrant } from "../issued-grant";
 import { ChangePolicyForm } from "./change-policy-form";
 import { ExpiryForm } from "./expiry-form";
 import { GrantDetails } from "./grant-details";
@@ -25,7 +28,7 @@ const headingClass = "mb-1 text-base font-semibold text-slate-900";
 export default async function GrantPage({ params }: Props) {
   const session = await requireSession();
   const { grantId } = await params;
-  const { db } = getServices();
+  const { db, env } = getServices();
   const grant = await orNotFound(getGrant({ db, orgId: session.orgId, grantId }));
   const now = new Date();
   const isRevoked = grant.revokedAt !== null;
@@ -73,6 +76,16 @@ export default async function GrantPage({ params }: Props) {
               />
             ) : null}
           </section>
+
+          {isRevoked ? null : (
+            <ConnectAgentSection
+              endpoint={toIssuedGrant(env.GATEHOUSE_PROXY_PUBLIC_URL, {
+                grantId: grant.id,
+                name: grant.name,
+                token: GRANT_TOKEN_PLACEHOLDER,
+              })}
+            />
+          )}
 
           {canRotate ? (
             <section className={sectionClass} aria-labelledby="rotate-heading">
