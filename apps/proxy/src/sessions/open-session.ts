@@ -15,6 +15,7 @@ import { JSON_RPC, sendJsonRpcError } from "../http/send-json-rpc-error";
 import { createGatewayServer } from "../mcp/create-gateway-server";
 import type { UpstreamOutcome } from "../mcp/forward-upstream";
 import type { ProxyDeps } from "../proxy-deps";
+import { upstreamClientCapabilities } from "../relay/relayed-capabilities";
 
 /**
  * Handles an `initialize` without a session: connects to the grant's upstream,
@@ -50,6 +51,7 @@ export async function openSession(
       timeoutMs: deps.upstreamTimeoutMs,
       allowStdio: deps.allowStdio,
       allowPrivateNetworks: deps.allowPrivateNetworks,
+      capabilities: upstreamClientCapabilities(http.body.params.capabilities),
     });
   } catch (error) {
     const message = isGatehouseError(error)
@@ -86,6 +88,7 @@ export async function openSession(
     requestSync: deps.requestSync,
     approvals: deps.approvals,
     now: deps.now,
+    agentCapabilities: http.body.params.capabilities,
   });
   // A server announcing new tools gets its catalogue re-read, and the agent is told too.
   upstream.client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
