@@ -1,3 +1,4 @@
+import { createGrant } from "@gatehouse/core/grants/create-grant";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, firstText, proxyUrl, useTestbed } from "./proxy-harness";
@@ -107,6 +108,26 @@ describe("notifications between the upstream and the agent", () => {
     const before = upstream.rootsChanges();
     await agent.sendRootsListChanged();
     await eventually(async () => expect(upstream.rootsChanges()).toBe(before + 1));
+    await agent.close();
+  });
+
+  it("refuses the upstream's request to the agent once the grant has expired, and audits it", async () => {
+    const { db, account } = bed.harness;
+    const expiresAt = new Date(Date.now() + 1500);
+    const input = {
+      serverId: upstreamServerId,
+      name: "expiring",
+      policy: '{"version":"1","default":"allow"}',
+      expiresAt,
+    };
+    const { token, grantId } = await createGrant({ db, orgId: account.orgId, actor: account.actor, input });
+    const { agent, inbox } = await connectRelayAgent(proxyUrl(bed.proxy, token));
+    const delayMs = expiresAt.getTime() - Date.now() + 300;
+    const result = await agent.callTool({ name: "sample-later", arguments: { delayMs } });
+    expect(firstText(result)).toContain(`Gatehouse: this grant expired at ${expiresAt.toISOString()}`);
+    expect(inbox.sampling).toEqual([]);
+    const [row] = await auditRowsOf(grantId, "sampling/createMessage");
+    expect(row).toMatchObject({ decision: "deny", rule: "(grant expired)" });
     await agent.close();
   });
 

@@ -3,14 +3,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { RunningServer } from "@gatehouse/testing/start-everything-server";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import {
+  type CallToolRequest,
   CallToolRequestSchema,
   type CallToolResult,
+  CreateMessageResultSchema,
   EmptyResultSchema,
   ListPromptsRequestSchema,
   ListResourcesRequestSchema,
   ListToolsRequestSchema,
   RootsListChangedNotificationSchema,
+  type ServerNotification,
+  type ServerRequest,
 } from "@modelcontextprotocol/sdk/types.js";
 
 export type RelayUpstream = RunningServer & {
@@ -40,35 +45,49 @@ const TOOLS = [
 
 /**
  * An MCP server over Streamable HTTP for what server-everything cannot show: whether a
- * cancellation reached it, a roots change arrived, resource and prompt list changes, and a
- * request to the client Gatehouse does not relay.
+ * cancellation reached it, a roots change arrived, resource and prompt list changes, a
+ * request to the client Gatehouse does not relay, and a sampling request sent after a delay.
  */
 export async function startRelayUpstream(): Promise<RelayUpstream> {
   let cancelled = 0;
   let rootsChanges = 0;
   const transports = new Map<string, StreamableHTTPServerTransport>();
-  const tool = async (name: string, server: Server, signal: AbortSignal): Promise<CallToolResult> => {
+  const tool = async (
+    { name, arguments: args }: CallToolRequest["params"],
+    extra: Pick<RequestHandlerExtra<ServerRequest, ServerNotification>, "signal" | "sendRequest">,
+    server: Server,
+  ): Promise<CallToolResult> => {
+    const answer = (text: string): CallToolResult => ({ content: [{ type: "text", text }] });
+    const outcome = (asked: Promise<unknown>) =>
+      asked
+        .then(
+          () => "answered",
+          (failure: Error) => failure.message,
+        )
+        .then(answer);
     if (name === "announce") {
       await server.sendResourceListChanged();
       await server.sendPromptListChanged();
-      return { content: [{ type: "text", text: "announced" }] };
+      return answer("announced");
     }
-    if (name === "ask-tasks") {
-      const error = await server.request({ method: "tasks/list", params: {} }, EmptyResultSchema).then(
-        () => "answered",
-        (failure: Error) => failure.message,
+    if (name === "ask-tasks")
+      return outcome(server.request({ method: "tasks/list", params: {} }, EmptyResultSchema));
+    if (name === "sample-later") {
+      await new Promise((resolve) => setTimeout(resolve, Number(args?.delayMs ?? 0)));
+      const params = { messages: [], maxTokens: 5 };
+      return outcome(
+        extra.sendRequest({ method: "sampling/createMessage", params }, CreateMessageResultSchema),
       );
-      return { content: [{ type: "text", text: error }] };
     }
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 20_000);
-      signal.addEventListener("abort", () => {
+      extra.signal.addEventListener("abort", () => {
         cancelled++;
         clearTimeout(timer);
         resolve();
       });
     });
-    return { content: [{ type: "text", text: "waited" }] };
+    return answer("waited");
   };
   const newSession = async (): Promise<StreamableHTTPServerTransport> => {
     const server = new Server(
@@ -78,9 +97,7 @@ export async function startRelayUpstream(): Promise<RelayUpstream> {
     server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: TOOLS }));
     server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: [] }));
     server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: [] }));
-    server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
-      tool(request.params.name, server, extra.signal),
-    );
+    server.setRequestHandler(CallToolRequestSchema, (request, extra) => tool(request.params, extra, server));
     server.setNotificationHandler(RootsListChangedNotificationSchema, async () => {
       rootsChanges++;
     });

@@ -1,6 +1,5 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import {
   type ClientCapabilities,
   CreateMessageRequestSchema,
@@ -27,8 +26,6 @@ const RELAYED = [
   { capability: "roots", schema: ListRootsRequestSchema, result: ListRootsResultSchema },
 ] as const;
 
-type UpstreamExtra = RequestHandlerExtra<never, never>;
-
 /**
  * Relays the upstream's requests to the agent (sampling, elicitation, roots) for each capability
  * the agent declared, once the agent's session is initialized, and the agent's answer back; each
@@ -50,16 +47,17 @@ export function relayServerRequests(
   const upstream: Client = deps.upstream;
   for (const relayed of RELAYED) {
     if (!agentCapabilities[relayed.capability]) continue;
-    upstream.setRequestHandler(relayed.schema, async (request, extra: UpstreamExtra) => {
+    upstream.setRequestHandler(relayed.schema, async (request, extra) => {
       const { context, ...audited } = contextOf();
       await requireLiveGrant(deps, { method: request.method, context: audited });
       await agentReady;
       const options = { signal: extra.signal, timeout: AGENT_ANSWER_TIMEOUT_MS };
       // Sent alongside the agent request it belongs to, else on the agent's own stream.
       const answered = await forwardUpstream(deps.now, () =>
-        context
+        (context
           ? context.sendRequest(request, relayed.result, options)
-          : server.request(request, relayed.result, options),
+          : server.request(request, relayed.result, options)
+        ).catch(describeAgentFailure),
       );
       const reason = "Sent by the upstream server; relayed to the agent, whose answer went back upstream.";
       auditSessionEvent(deps, audited, {
@@ -87,4 +85,11 @@ export function relayServerRequests(
     });
     throw new McpError(ErrorCode.MethodNotFound, reason);
   };
+}
+
+// The agent's own errors go back upstream as they are; a failure to reach it says so.
+function describeAgentFailure(error: unknown): never {
+  if (error instanceof McpError) throw error;
+  const message = error instanceof Error ? error.message : String(error);
+  throw new McpError(ErrorCode.InternalError, `Gatehouse could not reach the agent: ${message}`);
 }
