@@ -63,7 +63,7 @@ describe("what the audit log records", () => {
     await agent.callTool({ name: "echo", arguments: {} });
     await agent.ping();
     const unknown = await agent
-      .request({ method: "logging/setLevel", params: { level: "info" } }, EmptyResultSchema)
+      .request({ method: "tasks/list", params: {} }, EmptyResultSchema)
       .catch((error: { code?: number }) => error);
     expect(unknown).toMatchObject({ code: -32601 });
     await agent.close();
@@ -105,8 +105,8 @@ describe("what the audit log records", () => {
       upstreamLatencyMs: null,
       resultBytes: null,
     });
-    const refused = only(rows, (row) => row.method === "logging/setLevel");
-    expect(refused).toMatchObject({ decision: "deny", rule: "(method not offered)" });
+    const refused = only(rows, (row) => row.method === "tasks/list");
+    expect(refused).toMatchObject({ decision: "deny", rule: "(method not relayed)" });
   });
 
   it("stores the upstream's JSON-RPC error code and HTTP status", async () => {

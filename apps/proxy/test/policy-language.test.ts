@@ -162,9 +162,10 @@ describe("resources and prompts", () => {
     expect(listed).toEqual([open?.uri]);
     const read = await agent.readResource({ uri: open?.uri ?? "" });
     expect(read.contents.length).toBeGreaterThan(0);
-    await expect(agent.readResource({ uri: secret?.uri ?? "" })).rejects.toThrow(
-      "[POLICY DENIED] Only one document.",
-    );
+    expect(await agent.readResource({ uri: secret?.uri ?? "" })).toMatchObject({
+      isError: true,
+      contents: [{ text: "[POLICY DENIED] Only one document." }],
+    });
     await agent.close();
   });
 
@@ -182,9 +183,11 @@ describe("resources and prompts", () => {
     expect((await agent.listPrompts()).prompts.map((prompt) => prompt.name)).toEqual([simple?.name]);
     expect((await agent.getPrompt({ name: simple?.name ?? "" })).messages.length).toBeGreaterThan(0);
     const other = prompts.find((prompt) => prompt.name !== simple?.name);
-    await expect(agent.getPrompt({ name: other?.name ?? "", arguments: {} })).rejects.toThrow(
-      /\[POLICY DENIED\]/,
-    );
+    const refused = await agent.getPrompt({ name: other?.name ?? "", arguments: {} });
+    expect(refused).toMatchObject({
+      isError: true,
+      messages: [{ content: { text: expect.stringMatching(/^\[POLICY DENIED\]/) } }],
+    });
     await agent.close();
   });
 });

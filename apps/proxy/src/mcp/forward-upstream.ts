@@ -1,7 +1,7 @@
 import { upstreamHttpStatus } from "@gatehouse/core/upstream/upstream-http-status";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { AuditOutcome } from "../audit/build-audit-event";
-import { relayUpstreamError } from "./upstream-errors";
+import { AgentCancelled, relayUpstreamError } from "./upstream-errors";
 
 /** What the audit log records of one upstream request. */
 export type UpstreamOutcome = Pick<
@@ -44,7 +44,7 @@ export async function forwardUpstream<R>(
   } catch (error) {
     const relayed = relayUpstreamError(error);
     const outcome: UpstreamOutcome = {
-      upstreamStatus: "error",
+      upstreamStatus: error instanceof AgentCancelled ? "cancelled" : "error",
       upstreamError: relayed.message,
       // Only an error the upstream answered with carries its code; a transport failure has none.
       jsonRpcErrorCode: error instanceof McpError ? error.code : null,

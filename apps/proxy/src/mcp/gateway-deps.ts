@@ -10,6 +10,7 @@ import type { CatalogueSyncRequester } from "../catalogue/catalogue-sync-request
 import type { DriftRegistry } from "../catalogue/drift-registry";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
 import type { RateLimiter } from "../limits/rate-limiter";
+import type { AgentRequests } from "../relay/agent-requests";
 
 /** What one agent session's MCP handlers work with. */
 export type GatewayDeps = {
@@ -26,12 +27,14 @@ export type GatewayDeps = {
   requestSync: CatalogueSyncRequester;
   approvals: ApprovalDeps;
   now: () => number;
+  /** The agent requests the session is forwarding, so what the upstream sends meanwhile reaches the right one. */
+  agentRequests: AgentRequests;
 };
 
-/** The agent's MCP request being answered: its session, cancellation signal, progress token and notification channel. */
+/** The agent's MCP request being answered: its session, cancellation signal, progress token, and the channel back to the agent that travels with its answer. */
 export type RequestContext = Pick<
   RequestHandlerExtra<ServerRequest, ServerNotification>,
-  "sessionId" | "signal" | "_meta" | "sendNotification"
+  "sessionId" | "signal" | "_meta" | "sendNotification" | "sendRequest"
 > & {
   /** Who sent the request, as its audit event records it. */
   caller: Caller;

@@ -26,7 +26,7 @@ export type GovernedCall<R> = {
 };
 
 /** The call itself, apart from how it is forwarded and answered. */
-type CallShape = Pick<GovernedCall<unknown>, "kind" | "method" | "name" | "args" | "request">;
+export type CallShape = Pick<GovernedCall<unknown>, "kind" | "method" | "name" | "args" | "request">;
 
 /**
  * Decides one call under the grant's policy and limits, holds it for a person when the
@@ -74,7 +74,8 @@ export async function governCall<R>(deps: GatewayDeps, grant: LiveGrant, call: G
   throw forwarded.error;
 }
 
-function callFacts(grant: LiveGrant, call: CallShape) {
+/** What the policy looks at about a call. */
+export function callFacts(grant: LiveGrant, call: CallShape) {
   return {
     kind: call.kind,
     name: call.name,

@@ -4,6 +4,7 @@ import {
   CallToolResultSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { denialResult } from "../policy/denial-result";
+import { sendUpstream } from "../relay/send-upstream";
 import type { GatewayDeps, RequestContext } from "./gateway-deps";
 import { governCall } from "./govern-call";
 import { requireLiveGrant } from "./require-live-grant";
@@ -22,9 +23,7 @@ export async function handleCallTool(
     args: request.params.arguments ?? {},
     request: context,
     forward: () =>
-      deps.upstream.request({ method: "tools/call", params: request.params }, CallToolResultSchema, {
-        timeout: deps.upstreamTimeoutMs,
-      }),
+      sendUpstream(deps, context, { method: "tools/call", params: request.params }, CallToolResultSchema),
     refuse: denialResult,
     isErrorResult: (result) => result.isError === true,
   });

@@ -3,12 +3,13 @@ import {
   type GetPromptResult,
   GetPromptResultSchema,
 } from "@modelcontextprotocol/sdk/types.js";
-import { throwDenial } from "../policy/denial-result";
+import { deniedPromptResult } from "../relay/denied-results";
+import { sendUpstream } from "../relay/send-upstream";
 import type { GatewayDeps, RequestContext } from "./gateway-deps";
 import { governCall } from "./govern-call";
 import { requireLiveGrant } from "./require-live-grant";
 
-/** `prompts/get`: governed by the policy's `prompts` section; a refusal is an error naming the reason. */
+/** `prompts/get`: governed by the policy's `prompts` section; a refusal is answered like a refused tool call. */
 export async function handleGetPrompt(
   deps: GatewayDeps,
   request: GetPromptRequest,
@@ -22,9 +23,7 @@ export async function handleGetPrompt(
     args: request.params.arguments ?? {},
     request: context,
     forward: () =>
-      deps.upstream.request({ method: "prompts/get", params: request.params }, GetPromptResultSchema, {
-        timeout: deps.upstreamTimeoutMs,
-      }),
-    refuse: throwDenial,
+      sendUpstream(deps, context, { method: "prompts/get", params: request.params }, GetPromptResultSchema),
+    refuse: deniedPromptResult,
   });
 }

@@ -3,12 +3,13 @@ import {
   type ReadResourceResult,
   ReadResourceResultSchema,
 } from "@modelcontextprotocol/sdk/types.js";
-import { throwDenial } from "../policy/denial-result";
+import { deniedResourceResult } from "../relay/denied-results";
+import { sendUpstream } from "../relay/send-upstream";
 import type { GatewayDeps, RequestContext } from "./gateway-deps";
 import { governCall } from "./govern-call";
 import { requireLiveGrant } from "./require-live-grant";
 
-/** `resources/read`: governed by the policy's `resources` section; a refusal is an error naming the reason. */
+/** `resources/read`: governed by the policy's `resources` section; a refusal is answered like a refused tool call. */
 export async function handleReadResource(
   deps: GatewayDeps,
   request: ReadResourceRequest,
@@ -22,9 +23,12 @@ export async function handleReadResource(
     args: { uri: request.params.uri },
     request: context,
     forward: () =>
-      deps.upstream.request({ method: "resources/read", params: request.params }, ReadResourceResultSchema, {
-        timeout: deps.upstreamTimeoutMs,
-      }),
-    refuse: throwDenial,
+      sendUpstream(
+        deps,
+        context,
+        { method: "resources/read", params: request.params },
+        ReadResourceResultSchema,
+      ),
+    refuse: deniedResourceResult(request.params.uri),
   });
 }

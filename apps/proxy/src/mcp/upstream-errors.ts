@@ -2,9 +2,18 @@ import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
 import type { GrantStanding } from "../grants/grant-standing";
 
+/** The agent cancelled a request (or dropped its connection) while it was forwarded; Gatehouse cancelled it upstream too. */
+export class AgentCancelled extends Error {
+  constructor(reason: unknown) {
+    super(`The agent cancelled the request${typeof reason === "string" && reason ? `: ${reason}` : ""}.`);
+    this.name = "AgentCancelled";
+  }
+}
+
 /** Passes an upstream JSON-RPC error through unchanged; anything else becomes an internal error that says what happened. */
 export function relayUpstreamError(error: unknown): McpError {
   if (error instanceof McpError) return error;
+  if (error instanceof AgentCancelled) return new McpError(ErrorCode.InvalidRequest, error.message);
   const message = error instanceof Error ? error.message : String(error);
   return new McpError(ErrorCode.InternalError, `Gatehouse could not reach the upstream server: ${message}`);
 }

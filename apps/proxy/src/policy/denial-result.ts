@@ -16,7 +16,7 @@ export function denialResult(reason: string, retryAfterSeconds?: number): CallTo
 }
 
 /**
- * Refuses a request whose result has no error flag (a resource read, a prompt):
+ * Refuses a request whose result has no room for a refusal (a subscription, a completion):
  * the refusal travels as a JSON-RPC error carrying the same text.
  */
 export function throwDenial(reason: string): never {

@@ -39,7 +39,7 @@ export async function openSession(
         outcome: { method: "initialize", decision: "allow", ...outcome },
       }),
     );
-  const opened = await openGateway(deps, grant);
+  const opened = await openGateway(deps, grant, http.body.params.capabilities);
   if (!opened.isOk) {
     auditInitialize(undefined, opened.outcome);
     sendJsonRpcError(http.res, opened.refusal);

@@ -3,13 +3,17 @@ import { connectUpstream } from "@gatehouse/core/upstream/connect-upstream";
 import { upstreamHttpStatus } from "@gatehouse/core/upstream/upstream-http-status";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import {
+  type ClientCapabilities,
+  ToolListChangedNotificationSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
 import type { Refusal } from "../http/refuse-request";
 import { JSON_RPC } from "../http/send-json-rpc-error";
 import { createGatewayServer } from "../mcp/create-gateway-server";
 import type { UpstreamOutcome } from "../mcp/forward-upstream";
 import type { ProxyDeps } from "../proxy-deps";
+import { upstreamClientCapabilities } from "../relay/relayed-capabilities";
 
 /** A gateway server for one grant with its upstream connected, ready to be put on any transport. */
 export type OpenedGateway =
@@ -20,9 +24,14 @@ export type OpenedGateway =
  * Connects to the grant's upstream and builds the gateway server in front of it; the transport
  * (a Streamable HTTP session, a stateless request, or a legacy SSE stream) is the caller's.
  * `outcome` says what the audit event records of the upstream: connecting (and initializing)
- * it is its latency.
+ * it is its latency. `agentCapabilities` are what the agent declared in `initialize` (none when
+ * the transport connects before it has seen one), and decide what the upstream may ask the agent.
  */
-export async function openGateway(deps: ProxyDeps, grant: GrantSnapshot): Promise<OpenedGateway> {
+export async function openGateway(
+  deps: ProxyDeps,
+  grant: GrantSnapshot,
+  agentCapabilities: ClientCapabilities = {},
+): Promise<OpenedGateway> {
   const startedAtMs = deps.now();
   const elapsed = () => Math.max(0, Math.round(deps.now() - startedAtMs));
   let upstream: Client;
@@ -31,6 +40,7 @@ export async function openGateway(deps: ProxyDeps, grant: GrantSnapshot): Promis
       timeoutMs: deps.upstreamTimeoutMs,
       allowStdio: deps.allowStdio,
       allowPrivateNetworks: deps.allowPrivateNetworks,
+      capabilities: upstreamClientCapabilities(agentCapabilities),
     }));
   } catch (error) {
     const message = isGatehouseError(error)
@@ -68,6 +78,7 @@ export async function openGateway(deps: ProxyDeps, grant: GrantSnapshot): Promis
     requestSync: deps.requestSync,
     approvals: deps.approvals,
     now: deps.now,
+    agentCapabilities,
   });
   // A server announcing new tools gets its catalogue re-read, and the agent is told too.
   upstream.setNotificationHandler(ToolListChangedNotificationSchema, async () => {

@@ -3,6 +3,7 @@ import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { checkDestination } from "../network/check-destination";
 import type { NetworkPolicy } from "../network/classify-address";
@@ -20,14 +21,15 @@ const STDERR_TAIL_CHARS = 2000;
 /**
  * Connects an MCP SDK client to an upstream and runs `initialize`. Throws a
  * GatehouseError that says why when the server cannot be reached, is not MCP, or is at
- * an address the network policy blocks.
+ * an address the network policy blocks. `capabilities` are what the gateway declares upstream
+ * (on behalf of an agent); none by default.
  */
 export async function connectUpstream(
   config: UpstreamConfig,
-  options: { timeoutMs: number; allowStdio: boolean } & NetworkPolicy,
+  options: { timeoutMs: number; allowStdio: boolean; capabilities?: ClientCapabilities } & NetworkPolicy,
 ): Promise<UpstreamConnection> {
   const { transport, stderr } = createTransport(config, options);
-  const client = new Client(GATEHOUSE_CLIENT_INFO, { capabilities: {} });
+  const client = new Client(GATEHOUSE_CLIENT_INFO, { capabilities: options.capabilities ?? {} });
   try {
     // Checked first so a blocked address is explained the same way for both transports; the
     // guarded fetch still checks every connection, in case DNS answers differently next time.
