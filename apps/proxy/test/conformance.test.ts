@@ -33,7 +33,7 @@ describe("the official MCP conformance suite", () => {
 
     const date = new Date().toISOString().slice(0, 10);
     console.log(
-      `\n@modelcontextprotocol/conformance ${conformanceVersion()}, active server suite, ${date}\n\n${formatComparison(direct, gateway, known)}\n`,
+      `\n@modelcontextprotocol/conformance ${conformanceVersion()}, all server scenarios, ${date}\n\n${formatComparison(direct, gateway, known)}\n`,
     );
     expect(direct.size, "the suite ran no scenario against the server").toBeGreaterThan(0);
     expect(judgeGateway(direct, gateway, known)).toEqual({ unexpected: [], stale: [] });

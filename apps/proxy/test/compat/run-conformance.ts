@@ -28,14 +28,15 @@ export function conformanceVersion(): string {
 }
 
 /**
- * Runs the official conformance suite's server scenarios (its default "active" suite, or the
- * given scenarios) against an MCP endpoint and reads back every check it recorded.
+ * Runs the official conformance suite's server scenarios (all of them, the pending ones included,
+ * or the given ones) against an MCP endpoint and reads back every check it recorded.
  */
 export async function runConformance(url: string, scenarios: string[] = []): Promise<ConformanceRun> {
   const outputDir = await mkdtemp(path.join(tmpdir(), "gatehouse-conformance-"));
   try {
     const cli = require.resolve("@modelcontextprotocol/conformance/dist/index.js");
-    const runs = scenarios.length > 0 ? scenarios.map((scenario) => ["--scenario", scenario]) : [[]];
+    const runs =
+      scenarios.length > 0 ? scenarios.map((scenario) => ["--scenario", scenario]) : [["--suite", "all"]];
     for (const selection of runs) {
       // The suite exits non-zero when any check fails; the checks it saved say which.
       const run = await runTool(node22Path(), [cli, "server", "--url", url, "-o", outputDir, ...selection], {
