@@ -1,4 +1,7 @@
 const RELAY = "apps/proxy/src/mcp (message relay)";
+// The upstream only asks for sampling or elicitation when the client it talks to declared them.
+const NO_CLIENT_REQUESTS =
+  "Gatehouse's upstream client declares no `sampling`/`elicitation` capability (packages/core/src/upstream/connect-upstream.ts) and nothing relays such requests to the agent";
 
 /**
  * Conformance scenarios that pass against the reference server but fail through Gatehouse today,
@@ -10,10 +13,10 @@ export const KNOWN_GATEWAY_FAILURES: Record<string, string> = {
   "logging-set-level": `logging/setLevel is not offered (no \`logging\` capability; -32601) — ${RELAY}`,
   "tools-call-with-logging": `logging/setLevel answers -32601 and notifications/message are not relayed — ${RELAY}`,
   "tools-call-with-progress": `the upstream's notifications/progress do not reach the agent — ${RELAY}`,
-  "tools-call-sampling": `the upstream's sampling/createMessage is not relayed to the agent — ${RELAY}`,
-  "tools-call-elicitation": `the upstream's elicitation/create is not relayed to the agent — ${RELAY}`,
-  "elicitation-sep1034-defaults": `the upstream's elicitation/create is not relayed to the agent — ${RELAY}`,
-  "elicitation-sep1330-enums": `the upstream's elicitation/create is not relayed to the agent — ${RELAY}`,
+  "tools-call-sampling": `${NO_CLIENT_REQUESTS} — ${RELAY}`,
+  "tools-call-elicitation": `${NO_CLIENT_REQUESTS} — ${RELAY}`,
+  "elicitation-sep1034-defaults": `${NO_CLIENT_REQUESTS} — ${RELAY}`,
+  "elicitation-sep1330-enums": `${NO_CLIENT_REQUESTS} — ${RELAY}`,
   "resources-subscribe": `resources/subscribe is not offered (no \`resources.subscribe\` capability; -32601) — ${RELAY}`,
   "resources-unsubscribe": `resources/unsubscribe is not offered (-32601) — ${RELAY}`,
   "dns-rebinding-protection":
