@@ -23,13 +23,15 @@ export async function startEverythingServer(): Promise<RunningServer> {
   };
 }
 
-function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
+/** Resolves once a child process prints a line matching `pattern`; rejects if it exits or stalls first. */
+export function waitForOutput(
+  child: ChildProcess,
+  pattern: RegExp,
+  name = "server-everything",
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = "";
-    const timer = setTimeout(
-      () => reject(new Error(`server-everything did not start: ${output}`)),
-      STARTUP_TIMEOUT_MS,
-    );
+    const timer = setTimeout(() => reject(new Error(`${name} did not start: ${output}`)), STARTUP_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (pattern.test(output)) {
@@ -41,7 +43,7 @@ function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
     child.stderr?.on("data", onData);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`server-everything exited with ${code}: ${output}`));
+      reject(new Error(`${name} exited with ${code}: ${output}`));
     });
   });
 }
