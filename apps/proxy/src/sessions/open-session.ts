@@ -50,6 +50,8 @@ export async function openSession(
       timeoutMs: deps.upstreamTimeoutMs,
       allowStdio: deps.allowStdio,
       allowPrivateNetworks: deps.allowPrivateNetworks,
+      logger: deps.logger,
+      serverId: grant.serverId,
     });
   } catch (error) {
     const message = isGatehouseError(error)
