@@ -23,6 +23,8 @@ export class StdioProcessTransport implements Transport {
   private child?: ChildProcess;
   private readonly buffer = new ReadBuffer();
   private ended: ProcessExit | null = null;
+  /** The protocol version the server agreed to in `initialize` (set by the SDK client). */
+  protocolVersion?: string;
 
   constructor(
     private readonly server: {
@@ -41,6 +43,10 @@ export class StdioProcessTransport implements Transport {
   /** How the process ended, or null while it runs (or before it started). */
   get exit(): ProcessExit | null {
     return this.ended;
+  }
+
+  setProtocolVersion(version: string): void {
+    this.protocolVersion = version;
   }
 
   start(): Promise<void> {
