@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isGatehouseError } from "@gatehouse/core/errors/gatehouse-error";
-import { connectUpstream } from "@gatehouse/core/upstream/connect-upstream";
+import type { UpstreamConnection } from "@gatehouse/core/upstream/connect-upstream";
 import { upstreamHttpStatus } from "@gatehouse/core/upstream/upstream-http-status";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import {
@@ -15,6 +15,7 @@ import { JSON_RPC, sendJsonRpcError } from "../http/send-json-rpc-error";
 import { createGatewayServer } from "../mcp/create-gateway-server";
 import type { UpstreamOutcome } from "../mcp/forward-upstream";
 import type { ProxyDeps } from "../proxy-deps";
+import { connectSessionUpstream } from "./connect-session-upstream";
 
 /**
  * Handles an `initialize` without a session: connects to the grant's upstream,
@@ -44,15 +45,9 @@ export async function openSession(
     );
   const connectStartedAtMs = deps.now();
   const elapsed = () => Math.max(0, Math.round(deps.now() - connectStartedAtMs));
-  let upstream: Awaited<ReturnType<typeof connectUpstream>>;
+  let upstream: UpstreamConnection;
   try {
-    upstream = await connectUpstream(grant.upstream, {
-      timeoutMs: deps.upstreamTimeoutMs,
-      allowStdio: deps.allowStdio,
-      allowPrivateNetworks: deps.allowPrivateNetworks,
-      logger: deps.logger,
-      serverId: grant.serverId,
-    });
+    upstream = await connectSessionUpstream(deps, grant);
   } catch (error) {
     const message = isGatehouseError(error)
       ? error.publicMessage
