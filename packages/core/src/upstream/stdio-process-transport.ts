@@ -53,7 +53,9 @@ export class StdioProcessTransport implements Transport {
     if (this.child) throw new Error("This stdio transport was already started.");
     return new Promise((resolve, reject) => {
       const child = spawn(this.server.command, this.server.args, {
-        env: { ...getDefaultEnvironment(), ...this.server.env },
+        // Only the SDK's short list of safe variables is inherited (PATH, HOME…), never the gateway's
+        // own env. The cast is for packages whose types make NODE_ENV a required variable.
+        env: { ...getDefaultEnvironment(), ...this.server.env } as NodeJS.ProcessEnv,
         stdio: ["pipe", "pipe", "pipe"],
         detached: true,
         shell: false,
