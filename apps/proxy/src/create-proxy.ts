@@ -1,6 +1,9 @@
 import { CATALOGUE_SYNC_QUEUE, type CatalogueSyncJob } from "@gatehouse/core/catalogue/catalogue-sync-job";
 import { createLogger } from "@gatehouse/core/logging/create-logger";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
+import { recordUpstreamHealth } from "@gatehouse/core/upstream/record-upstream-health";
+import { isStdioPooled } from "@gatehouse/core/upstream/stdio-lifecycle-env";
+import { StdioPool } from "@gatehouse/core/upstream/stdio-pool";
 import { createDb } from "@gatehouse/db/client";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
@@ -70,6 +73,15 @@ export async function createProxy(env: ProxyEnv) {
   const now = () => Date.now();
   const approvals = await startApprovals({ env, db, secretBox, redis, subscriber, logger, now });
   const responses = new OpenResponses();
+  const stdioPool = new StdioPool({
+    idleMs: env.GATEHOUSE_STDIO_POOL_IDLE_MS,
+    logger,
+    onHealth: (health) => {
+      recordUpstreamHealth({ db, ...health }).catch((error: unknown) =>
+        logger.warn({ err: error, serverId: health.serverId }, "could not record upstream health"),
+      );
+    },
+  });
   const deps: ProxyDeps = {
     grants,
     recordGrantUse: createGrantUseRecorder({ db, redis, logger, now }),
@@ -79,6 +91,7 @@ export async function createProxy(env: ProxyEnv) {
     audit,
     logger,
     allowStdio: env.GATEHOUSE_ALLOW_STDIO,
+    stdio: { pool: stdioPool, isPooled: (serverId) => isStdioPooled(env, serverId) },
     allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
     trustProxy: env.GATEHOUSE_TRUST_PROXY,
     upstreamTimeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
@@ -105,6 +118,7 @@ export async function createProxy(env: ProxyEnv) {
     httpServer.closeAllConnections();
     await stopped;
     await sessions.closeAll();
+    await stdioPool.close();
     await Promise.all([audit.close(), syncQueue.close()]);
     subscriber.disconnect();
     redis.disconnect();

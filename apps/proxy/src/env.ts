@@ -4,6 +4,7 @@ import {
   encryptionKeyField,
   previousEncryptionKeysField,
 } from "@gatehouse/core/secrets/encryption-key-env";
+import { stdioLifecycleFields } from "@gatehouse/core/upstream/stdio-lifecycle-env";
 import { MAX_APPROVAL_TIMEOUT_SECONDS } from "@gatehouse/policy/approval-schema";
 import { z } from "zod";
 import { checkHttpLimits, httpLimitFields } from "./http/http-limits";
@@ -19,6 +20,7 @@ const EnvSchema = z
     GATEHOUSE_ENCRYPTION_KEY: encryptionKeyField,
     GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: previousEncryptionKeysField,
     GATEHOUSE_ALLOW_STDIO: booleanFlag.default(false),
+    ...stdioLifecycleFields,
     // Upstreams (and webhooks) on private or loopback addresses; link-local (cloud metadata) never.
     GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
     // Only behind a reverse proxy that sets X-Forwarded-For may the header name the client's address.

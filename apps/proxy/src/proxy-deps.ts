@@ -1,4 +1,5 @@
 import type { Logger } from "@gatehouse/core/logging/create-logger";
+import type { StdioPool } from "@gatehouse/core/upstream/stdio-pool";
 import type { ApprovalDeps } from "./approvals/hold-for-approval";
 import type { AuditSink } from "./audit/audit-sink";
 import type { CatalogueSyncRequester } from "./catalogue/catalogue-sync-requester";
@@ -21,6 +22,8 @@ export type ProxyDeps = {
   audit: AuditSink;
   logger: Logger;
   allowStdio: boolean;
+  /** Pooled stdio processes, and which servers are pooled (GATEHOUSE_STDIO_LIFECYCLE / _POOLED_SERVERS). */
+  stdio: { pool: StdioPool; isPooled: (serverId: string) => boolean };
   /** Whether upstreams may be at private or loopback addresses (GATEHOUSE_ALLOW_PRIVATE_NETWORKS). */
   allowPrivateNetworks: boolean;
   /** Whether X-Forwarded-For names the client's address (set only behind a trusted reverse proxy). */

@@ -137,7 +137,7 @@ describe("discoverTools explains why a server could not be discovered", () => {
     const failure = await failedDiscovery({ transport: "stdio", command, args: [] });
     expect(failure).toMatchObject({
       code: "upstream_unreachable",
-      message: `The command "${command}" was not found on the gateway's host.`,
+      message: `The command "${command}" was not found on the gateway's host. Check its spelling and that it is installed on the gateway's PATH, or give its full path.`,
     });
   });
 
@@ -149,7 +149,7 @@ describe("discoverTools explains why a server could not be discovered", () => {
     });
     expect(failure).toMatchObject({
       code: "upstream_failed",
-      message: `The command "${process.execPath}" exited or failed before completing MCP initialisation (MCP error -32000: Connection closed). It printed: MLFLOW_TRACKING_URI is not set`,
+      message: `The stdio server exited with code 1 before answering initialize. Its last output: MLFLOW_TRACKING_URI is not set — check its command ("${process.execPath}") and environment (e.g. MLFLOW_TRACKING_URI).`,
     });
   });
 

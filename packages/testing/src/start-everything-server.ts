@@ -7,17 +7,25 @@ export type RunningServer = { url: string; port: number; stop: () => Promise<voi
 const require = createRequire(import.meta.url);
 const STARTUP_TIMEOUT_MS = 15_000;
 
-/** Starts the real `@modelcontextprotocol/server-everything` over Streamable HTTP on a free port. */
-export async function startEverythingServer(): Promise<RunningServer> {
+// Each HTTP transport's start-up line and endpoint path.
+const HTTP_TRANSPORTS = {
+  streamableHttp: { ready: /listening on port/i, path: "/mcp" },
+  sse: { ready: /running on port/i, path: "/sse" },
+};
+
+/** Starts the real `@modelcontextprotocol/server-everything` over Streamable HTTP (or legacy SSE) on a free port. */
+export async function startEverythingServer(
+  transport: keyof typeof HTTP_TRANSPORTS = "streamableHttp",
+): Promise<RunningServer> {
   const entry = require.resolve("@modelcontextprotocol/server-everything/dist/index.js");
   const port = await freePort();
-  const child = spawn(process.execPath, [entry, "streamableHttp"], {
+  const child = spawn(process.execPath, [entry, transport], {
     env: { ...process.env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  await waitForOutput(child, /listening on port/i);
+  await waitForOutput(child, HTTP_TRANSPORTS[transport].ready);
   return {
-    url: `http://127.0.0.1:${port}/mcp`,
+    url: `http://127.0.0.1:${port}${HTTP_TRANSPORTS[transport].path}`,
     port,
     stop: () => stopChild(child),
   };

@@ -1,5 +1,4 @@
 import { isGatehouseError } from "@gatehouse/core/errors/gatehouse-error";
-import { connectUpstream } from "@gatehouse/core/upstream/connect-upstream";
 import { upstreamHttpStatus } from "@gatehouse/core/upstream/upstream-http-status";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
@@ -14,6 +13,7 @@ import { createGatewayServer } from "../mcp/create-gateway-server";
 import type { UpstreamOutcome } from "../mcp/forward-upstream";
 import type { ProxyDeps } from "../proxy-deps";
 import { upstreamClientCapabilities } from "../relay/relayed-capabilities";
+import { connectSessionUpstream } from "../sessions/connect-session-upstream";
 
 /** A gateway server for one grant with its upstream connected, ready to be put on any transport. */
 export type OpenedGateway =
@@ -36,12 +36,11 @@ export async function openGateway(
   const elapsed = () => Math.max(0, Math.round(deps.now() - startedAtMs));
   let upstream: Client;
   try {
-    ({ client: upstream } = await connectUpstream(grant.upstream, {
-      timeoutMs: deps.upstreamTimeoutMs,
-      allowStdio: deps.allowStdio,
-      allowPrivateNetworks: deps.allowPrivateNetworks,
-      capabilities: upstreamClientCapabilities(agentCapabilities),
-    }));
+    ({ client: upstream } = await connectSessionUpstream(
+      deps,
+      grant,
+      upstreamClientCapabilities(agentCapabilities),
+    ));
   } catch (error) {
     const message = isGatehouseError(error)
       ? error.publicMessage

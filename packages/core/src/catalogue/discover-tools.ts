@@ -2,7 +2,6 @@ import type { Db } from "@gatehouse/db/client";
 import { GatehouseError } from "../errors/gatehouse-error";
 import type { SecretBox } from "../secrets/secret-box";
 import { connectUpstream } from "../upstream/connect-upstream";
-import { describeConnectError } from "../upstream/describe-connect-error";
 import { toUpstreamConfig } from "../upstream/upstream-config";
 import { listUpstreamTools } from "./list-upstream-tools";
 import { saveToolCatalogue } from "./save-tool-catalogue";
@@ -30,7 +29,7 @@ export async function discoverTools(options: {
     const connection = await connectUpstream(config, options);
     try {
       const tools = await listUpstreamTools(connection.client, options.timeoutMs).catch((error: unknown) => {
-        throw describeConnectError(error, { config, stderr: connection.stderr() });
+        throw connection.describeError(error);
       });
       const now = options.now ?? new Date();
       const changes = await saveToolCatalogue({ db, orgId, serverId, tools, now });

@@ -1,22 +1,36 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
-import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import { GatehouseError } from "../errors/gatehouse-error";
+import type { Logger } from "../logging/create-logger";
 import { checkDestination } from "../network/check-destination";
 import type { NetworkPolicy } from "../network/classify-address";
 import { createGuardedFetch, type FetchLike } from "../network/guarded-fetch";
-import { describeConnectError } from "./describe-connect-error";
+import { createStdioTransport } from "./create-stdio-transport";
+import { describeConnectError, type ProcessReport } from "./describe-connect-error";
 import type { UpstreamConfig } from "./upstream-config";
 
 export const GATEHOUSE_CLIENT_INFO = { name: "gatehouse", version: "0.1.0" };
 
-export type UpstreamConnection = { client: Client; stderr: () => string };
+export type UpstreamConnection = {
+  client: Client;
+  /** The stdio server's process id; undefined for HTTP upstreams. */
+  pid: () => number | undefined;
+  /** Explains why a request on this connection failed, e.g. with how the stdio server exited. */
+  describeError: (error: unknown) => GatehouseError;
+};
 
-// Kept so a stdio server that dies before `initialize` can be explained with its own words.
-const STDERR_TAIL_CHARS = 2000;
+/** Which upstream connections log as, and how long `initialize` may take. */
+export type ConnectOptions = {
+  timeoutMs: number;
+  allowStdio: boolean;
+  logger?: Logger;
+  serverId?: string;
+  /** What the gateway declares upstream on behalf of an agent; none by default. */
+  capabilities?: ClientCapabilities;
+} & NetworkPolicy;
 
 /**
  * Connects an MCP SDK client to an upstream and runs `initialize`. Throws a
@@ -26,20 +40,22 @@ const STDERR_TAIL_CHARS = 2000;
  */
 export async function connectUpstream(
   config: UpstreamConfig,
-  options: { timeoutMs: number; allowStdio: boolean; capabilities?: ClientCapabilities } & NetworkPolicy,
+  options: ConnectOptions,
 ): Promise<UpstreamConnection> {
-  const { transport, stderr } = createTransport(config, options);
+  const { transport, report, pid } = createTransport(config, options);
   const client = new Client(GATEHOUSE_CLIENT_INFO, { capabilities: options.capabilities ?? {} });
+  const describe = (error: unknown, during: "initialize" | "session") =>
+    describeConnectError(error, { config, timeoutMs: options.timeoutMs, during, ...report() });
   try {
     // Checked first so a blocked address is explained the same way for both transports; the
     // guarded fetch still checks every connection, in case DNS answers differently next time.
     if (config.transport !== "stdio") await refuseBlockedDestination(config.url, options);
     await client.connect(transport, { timeout: options.timeoutMs });
-    return { client, stderr };
   } catch (error) {
     await client.close().catch(() => undefined);
-    throw describeConnectError(error, { config, stderr: stderr() });
+    throw describe(error, "initialize");
   }
+  return { client, pid, describeError: (error) => describe(error, "session") };
 }
 
 async function refuseBlockedDestination(url: string, policy: NetworkPolicy): Promise<void> {
@@ -49,8 +65,8 @@ async function refuseBlockedDestination(url: string, policy: NetworkPolicy): Pro
 
 function createTransport(
   config: UpstreamConfig,
-  options: { allowStdio: boolean } & NetworkPolicy,
-): { transport: Transport; stderr: () => string } {
+  options: ConnectOptions,
+): { transport: Transport; report: () => ProcessReport; pid: () => number | undefined } {
   if (config.transport !== "stdio") {
     const url = new URL(config.url);
     const requestInit = { headers: config.headers };
@@ -63,22 +79,15 @@ function createTransport(
             eventSourceInit: { fetch: withHeaders(guardedFetch, config.headers) },
           })
         : new StreamableHTTPClientTransport(url, { requestInit, fetch: guardedFetch });
-    return { transport, stderr: () => "" };
+    return { transport, report: () => ({}), pid: () => undefined };
   }
-  if (!options.allowStdio) {
-    throw describeConnectError(new Error("stdio disabled"), { config, stderr: "" });
-  }
-  const transport = new StdioClientTransport({
-    command: config.command,
-    args: config.args,
-    env: { ...getDefaultEnvironment(), ...config.env },
-    stderr: "pipe",
-  });
-  let tail = "";
-  transport.stderr?.on("data", (chunk: Buffer) => {
-    tail = (tail + chunk.toString("utf8")).slice(-STDERR_TAIL_CHARS);
-  });
-  return { transport, stderr: () => tail };
+  if (!options.allowStdio) throw describeConnectError(new Error("stdio disabled"), { config });
+  const { transport, stderr } = createStdioTransport(config, options);
+  return {
+    transport,
+    report: () => ({ stderr: stderr(), exit: transport.exit }),
+    pid: () => transport.pid,
+  };
 }
 
 // The SSE transport's GET stream does not use requestInit, so its headers are added here.

@@ -1,6 +1,7 @@
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { GatehouseError } from "../errors/gatehouse-error";
+import { isTimeout, shortMessage } from "./connect-error-details";
+import { describeStdioError, type StdioFailure } from "./describe-stdio-error";
 import type { UpstreamConfig } from "./upstream-config";
 import { upstreamHttpStatus } from "./upstream-http-status";
 
@@ -13,14 +14,18 @@ const NETWORK_CODES = new Set([
   "ETIMEDOUT",
 ]);
 
-/** Explains why connecting to an upstream failed, in words a person can act on. */
+/** What a stdio server's process left behind: its last stderr lines and how it ended. */
+export type ProcessReport = Partial<Pick<StdioFailure, "stderr" | "exit">>;
+
+/** Explains why connecting to an upstream (or a request on it) failed, in words a person can act on. */
 export function describeConnectError(
   error: unknown,
-  context: { config: UpstreamConfig; stderr: string },
+  context: { config: UpstreamConfig } & Partial<Omit<StdioFailure, "command">>,
 ): GatehouseError {
   if (error instanceof GatehouseError) return error;
-  const where = context.config.transport === "stdio" ? `"${context.config.command}"` : context.config.url;
-  if (context.config.transport === "stdio") return describeStdioError(error, where, context.stderr);
+  const { config } = context;
+  if (config.transport === "stdio") return describeStdioError(error, { ...context, command: config.command });
+  const where = config.url;
   const status = upstreamHttpStatus(error);
   if (status === 401 || status === 403 || error instanceof UnauthorizedError) {
     return new GatehouseError(
@@ -62,31 +67,6 @@ export function describeConnectError(
   );
 }
 
-function describeStdioError(error: unknown, where: string, stderr: string): GatehouseError {
-  if (error instanceof Error && error.message === "stdio disabled") {
-    return new GatehouseError(
-      "forbidden",
-      "This Gatehouse does not allow stdio servers. An operator can enable them with GATEHOUSE_ALLOW_STDIO=true.",
-    );
-  }
-  const code = (error as { code?: unknown }).code;
-  if (code === "ENOENT") {
-    return new GatehouseError(
-      "upstream_unreachable",
-      `The command ${where} was not found on the gateway's host.`,
-      {
-        cause: error,
-      },
-    );
-  }
-  const said = stderr.trim() ? ` It printed: ${stderr.trim().split("\n").slice(-5).join(" | ")}` : "";
-  return new GatehouseError(
-    "upstream_failed",
-    `The command ${where} exited or failed before completing MCP initialisation (${shortMessage(error)}).${said}`,
-    { cause: error },
-  );
-}
-
 function networkCodeOf(error: unknown): string | undefined {
   // fetch wraps the socket error as `cause`, and happy-eyeballs wraps several in `errors`.
   const queue: unknown[] = [error];
@@ -105,17 +85,8 @@ function fetchFailureOf(error: unknown): string | undefined {
   return error.cause instanceof Error ? error.cause.message : "network error";
 }
 
-function isTimeout(error: unknown): boolean {
-  return error instanceof McpError && error.code === ErrorCode.RequestTimeout;
-}
-
 // The SDK validates each reply with zod; its error message is a JSON dump of parser internals.
 function notMcpDetail(error: unknown): string {
   if (error instanceof Error && error.name === "ZodError") return "its reply is not a JSON-RPC message";
   return shortMessage(error);
-}
-
-function shortMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }

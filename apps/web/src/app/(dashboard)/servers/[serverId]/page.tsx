@@ -110,7 +110,7 @@ export default async function ServerPage({ params, searchParams }: Props) {
           </Detail>
           {server.status === "error" && server.lastError ? (
             <Detail term="Last error">
-              <span className="text-red-700" data-testid="server-last-error">
+              <span className="break-words text-red-700" data-testid="server-last-error">
                 {server.lastError}
               </span>
             </Detail>
