@@ -94,6 +94,7 @@ export async function createProxy(env: ProxyEnv) {
     stdio: { pool: stdioPool, isPooled: (serverId) => isStdioPooled(env, serverId) },
     allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
     trustProxy: env.GATEHOUSE_TRUST_PROXY,
+    allowedOrigins: env.GATEHOUSE_PROXY_ALLOWED_ORIGINS,
     upstreamTimeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
     limits: httpLimitsOf(env),
     drift,

@@ -7,6 +7,7 @@ import {
 import { stdioLifecycleFields } from "@gatehouse/core/upstream/stdio-lifecycle-env";
 import { MAX_APPROVAL_TIMEOUT_SECONDS } from "@gatehouse/policy/approval-schema";
 import { z } from "zod";
+import { allowedOriginsField } from "./http/check-request-origin";
 import { checkHttpLimits, httpLimitFields } from "./http/http-limits";
 
 // Fractions are allowed so tests can poll and report progress quickly.
@@ -25,6 +26,7 @@ const EnvSchema = z
     GATEHOUSE_ALLOW_PRIVATE_NETWORKS: booleanFlag.default(false),
     // Only behind a reverse proxy that sets X-Forwarded-For may the header name the client's address.
     GATEHOUSE_TRUST_PROXY: booleanFlag.default(false),
+    GATEHOUSE_PROXY_ALLOWED_ORIGINS: allowedOriginsField,
     GATEHOUSE_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
     GATEHOUSE_GRANT_CACHE_TTL_MS: z.coerce.number().int().positive().default(60_000),
     GATEHOUSE_SESSION_IDLE_MS: z.coerce

@@ -28,6 +28,8 @@ export type ProxyDeps = {
   allowPrivateNetworks: boolean;
   /** Whether X-Forwarded-For names the client's address (set only behind a trusted reverse proxy). */
   trustProxy: boolean;
+  /** Browser origins allowed to call the proxy (GATEHOUSE_PROXY_ALLOWED_ORIGINS). */
+  allowedOrigins: ReadonlySet<string>;
   upstreamTimeoutMs: number;
   /** What one HTTP request may cost: body and header sizes, timeouts, JSON depth and string lengths. */
   limits: HttpLimits;

@@ -3,6 +3,7 @@ import type { AuditedGrant } from "../audit/build-audit-event";
 import { type RequestOrigin, toCaller } from "../audit/caller";
 import type { GrantSnapshot } from "../grants/grant-snapshot";
 import type { ProxyDeps } from "../proxy-deps";
+import { checkRequestOrigin } from "./check-request-origin";
 import { type Refusal, refuseRequest } from "./refuse-request";
 import { describeOrigin } from "./request-origin";
 import { resolveGrant } from "./resolve-grant";
@@ -39,6 +40,11 @@ export async function admitRequest(
   const resolved = await resolveGrant(deps, http.token);
   if (!resolved.isLive) {
     refuseUnder(resolved.grant)(resolved.refusal);
+    return undefined;
+  }
+  const originRefusal = checkRequestOrigin(req, deps.allowedOrigins);
+  if (originRefusal) {
+    refuseUnder(resolved.grant)(originRefusal);
     return undefined;
   }
   return { grant: resolved.grant, origin, startedAtMs, refuse: refuseUnder(resolved.grant) };
