@@ -9,6 +9,7 @@ import { TEST_DATABASE_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../src/launch-browser";
+import { signUpInBrowser } from "../src/sign-up-in-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
 type Received = { headers: IncomingHttpHeaders; body: string };
@@ -56,13 +57,11 @@ afterAll(async () => {
 describe("webhooks in the browser", () => {
   it("sets a webhook, shows its secret once, and delivers a signed test the log shows as delivered", async () => {
     const suffix = uniqueSuffix();
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Wen Hook");
-    await page.getByLabel("Email", { exact: true }).fill(`wen-${suffix}@example.test`);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByLabel("Organisation name").fill(`Hooks ${suffix}`);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/servers");
+    await signUpInBrowser(page, {
+      name: "Wen Hook",
+      email: `wen-${suffix}@example.test`,
+      organizationName: `Hooks ${suffix}`,
+    });
 
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Webhooks" }).click();
