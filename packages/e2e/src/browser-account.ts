@@ -15,3 +15,15 @@ export async function signUpInBrowser(page: Page, account: NewAccount): Promise<
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL("**/servers");
 }
+
+/** Signs in through the dashboard's form and waits for the servers page it opens. */
+export async function signInInBrowser(
+  page: Page,
+  account: { email: string; password: string },
+): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/servers");
+}

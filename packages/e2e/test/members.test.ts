@@ -1,8 +1,8 @@
 import { uniqueSuffix } from "@gatehouse/testing/test-env";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
-import { signUpInBrowser } from "../src/sign-up-in-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
 let stack: Stack;

@@ -8,8 +8,8 @@ import { createTestAccount } from "@gatehouse/testing/create-test-account";
 import { TEST_DATABASE_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInInBrowser, signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
-import { signUpInBrowser } from "../src/sign-up-in-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
 type Received = { headers: IncomingHttpHeaders; body: string };
@@ -145,11 +145,7 @@ describe("webhooks in the browser", () => {
       },
     });
     const viewerPage = await (await browser.newContext({ baseURL: stack.webUrl })).newPage();
-    await viewerPage.goto("/sign-in");
-    await viewerPage.getByLabel("Email", { exact: true }).fill(viewer.email);
-    await viewerPage.getByLabel("Password", { exact: true }).fill(viewer.password);
-    await viewerPage.getByRole("button", { name: "Sign in" }).click();
-    await viewerPage.waitForURL("**/servers");
+    await signInInBrowser(viewerPage, viewer);
     await viewerPage.goto("/settings/webhooks");
     await viewerPage
       .getByText("only owners and admins of your organisation see it and can change it")
