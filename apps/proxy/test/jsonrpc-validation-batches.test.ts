@@ -1,22 +1,12 @@
-import { startTestUpstream, type TestUpstream } from "@gatehouse/testing/start-test-upstream";
 import { uniqueSuffix } from "@gatehouse/testing/test-env";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, proxyUrl, useTestbed } from "./proxy-harness";
+import { describe, expect, it } from "vitest";
+import { useAllowAllTarget } from "./allow-all-target";
+import { eventually, useTestbed } from "./proxy-harness";
 import { expectJsonRpcError, openRawSession, postRaw } from "./raw-mcp";
 
 const bed = useTestbed(1);
 
-let upstream: TestUpstream;
-let url: string;
-let grantId: string;
-beforeAll(async () => {
-  upstream = await startTestUpstream();
-  const serverId = await bed.harness.registerServer(upstream.url);
-  const grant = await bed.harness.grant({ version: "1", default: "allow" }, "batches", serverId);
-  url = proxyUrl(bed.proxy, grant.token);
-  grantId = grant.grantId;
-});
-afterAll(() => upstream.stop());
+const target = useAllowAllTarget(bed, "batches");
 
 const ping = (id: number) => ({ jsonrpc: "2.0", id, method: "ping" });
 const echo = (id: number, message: string) => ({
@@ -30,13 +20,13 @@ const initialized = { jsonrpc: "2.0", method: "notifications/initialized" };
 /** Sends a batch in a fresh session of `version`; returns the answer and the refusal's audit rule. */
 async function sendBatch(version: string, batch: unknown[], options: { sendsVersion?: boolean } = {}) {
   const userAgent = `batches/${uniqueSuffix()}`;
-  const headers = await openRawSession(url, version, options);
-  const answer = await postRaw(url, JSON.stringify(batch), { ...headers, "user-agent": userAgent });
+  const headers = await openRawSession(target.url, version, options);
+  const answer = await postRaw(target.url, JSON.stringify(batch), { ...headers, "user-agent": userAgent });
   const audited = async () => {
     await bed.proxy.deps.audit.drain();
     return eventually(async () => {
       const rows = await bed.harness.db.auditEvent.findMany({
-        where: { grantId, userAgent, decision: "deny" },
+        where: { grantId: target.grantId, userAgent, decision: "deny" },
       });
       expect(rows).toHaveLength(1);
       return rows[0];
@@ -59,7 +49,7 @@ describe("JSON-RPC batches", () => {
     ["with the MCP-Protocol-Version header", true],
     ["without the header, which means 2025-03-26", false],
   ])("answers every member of a valid batch under 2025-03-26 %s", async (_label, sendsVersion) => {
-    const callsBefore = upstream.calls();
+    const callsBefore = target.upstream.calls();
     const answer = await sendBatch("2025-03-26", [ping(1), echo(2, "batched"), initialized], {
       sendsVersion,
     });
@@ -71,7 +61,7 @@ describe("JSON-RPC batches", () => {
       1: { jsonrpc: "2.0", id: 1, result: {} },
       2: { jsonrpc: "2.0", id: 2, result: { content: [{ type: "text", text: "batched" }] } },
     });
-    expect(upstream.calls()).toBe(callsBefore + 1);
+    expect(target.upstream.calls()).toBe(callsBefore + 1);
   });
 
   it("answers an empty batch with one -32600 error, not an array", async () => {
@@ -83,7 +73,7 @@ describe("JSON-RPC batches", () => {
   });
 
   it("forwards nothing of a batch with an invalid member, and answers each of its requests", async () => {
-    const callsBefore = upstream.calls();
+    const callsBefore = target.upstream.calls();
     const invalid = { jsonrpc: "1.0", id: 3, method: "ping" };
     const answer = await sendBatch("2025-03-26", [echo(2, "never"), invalid, initialized]);
     expect(answer.status).toBe(400);
@@ -95,7 +85,7 @@ describe("JSON-RPC batches", () => {
     ]);
     expect(errors[0]?.error.message).toMatch(/member 0 was not processed because member 1 is invalid/);
     expect(errors[1]?.error.message).toMatch(/batch member 1: jsonrpc must be the string "2\.0"/);
-    expect(upstream.calls()).toBe(callsBefore);
+    expect(target.upstream.calls()).toBe(callsBefore);
     expect(await answer.audited()).toMatchObject({ rule: "(invalid batch member)", method: "batch of 3" });
   });
 

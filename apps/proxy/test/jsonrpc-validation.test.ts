@@ -1,22 +1,12 @@
-import { startTestUpstream, type TestUpstream } from "@gatehouse/testing/start-test-upstream";
 import { uniqueSuffix } from "@gatehouse/testing/test-env";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, proxyUrl, useTestbed } from "./proxy-harness";
+import { describe, expect, it } from "vitest";
+import { useAllowAllTarget } from "./allow-all-target";
+import { eventually, useTestbed } from "./proxy-harness";
 import { expectJsonRpcError, openRawSession, postRaw } from "./raw-mcp";
 
 const bed = useTestbed(1, [{ GATEHOUSE_MAX_JSON_DEPTH: "6", GATEHOUSE_MAX_STRING_CHARS: "1000" }]);
 
-let upstream: TestUpstream;
-let url: string;
-let grantId: string;
-beforeAll(async () => {
-  upstream = await startTestUpstream();
-  const serverId = await bed.harness.registerServer(upstream.url);
-  const grant = await bed.harness.grant({ version: "1", default: "allow" }, "validation", serverId);
-  url = proxyUrl(bed.proxy, grant.token);
-  grantId = grant.grantId;
-});
-afterAll(() => upstream.stop());
+const target = useAllowAllTarget(bed, "validation");
 
 /** A tools/call of the upstream's echo tool with `change` applied; valid when `change` is empty. */
 function call(change: Record<string, unknown> = {}): string {
@@ -28,7 +18,7 @@ function call(change: Record<string, unknown> = {}): string {
 async function auditedAs(userAgent: string) {
   await bed.proxy.deps.audit.drain();
   return eventually(async () => {
-    const rows = await bed.harness.db.auditEvent.findMany({ where: { grantId, userAgent } });
+    const rows = await bed.harness.db.auditEvent.findMany({ where: { grantId: target.grantId, userAgent } });
     expect(rows).toHaveLength(1);
     return rows[0];
   });
@@ -113,25 +103,25 @@ const REFUSED: Refused[] = [
 describe("strict JSON-RPC at the proxy", () => {
   it.each(REFUSED)("refuses %s with HTTP 400, audits it and forwards nothing", async (...refused) => {
     const [, body, id, rule, message] = refused;
-    const headers = await openRawSession(url, "2025-06-18");
+    const headers = await openRawSession(target.url, "2025-06-18");
     const userAgent = `validation/${uniqueSuffix()}`;
-    const callsBefore = upstream.calls();
-    const answer = await postRaw(url, body, { ...headers, "user-agent": userAgent });
+    const callsBefore = target.upstream.calls();
+    const answer = await postRaw(target.url, body, { ...headers, "user-agent": userAgent });
     expect(answer.status).toBe(400);
     expect(answer.messages).toHaveLength(1);
     const error = expectJsonRpcError(answer.messages[0]);
     expect(error.id).toEqual(id);
     expect(error.error.code).toBe(CODES[rule] ?? -32600);
     expect(error.error.message).toMatch(message);
-    expect(upstream.calls()).toBe(callsBefore);
+    expect(target.upstream.calls()).toBe(callsBefore);
     expect(await auditedAs(userAgent)).toMatchObject({ decision: "deny", rule, reason: error.error.message });
   });
 
   it("still answers a valid call in a session where invalid ones were refused", async () => {
-    const headers = await openRawSession(url, "2025-06-18");
-    await postRaw(url, call({ jsonrpc: "1.0" }), headers);
+    const headers = await openRawSession(target.url, "2025-06-18");
+    await postRaw(target.url, call({ jsonrpc: "1.0" }), headers);
     const valid = call({ params: { name: "echo", arguments: { message: "fine" } } });
-    const answer = await postRaw(url, valid, headers);
+    const answer = await postRaw(target.url, valid, headers);
     expect(answer.status).toBe(200);
     expect(answer.messages).toEqual([
       { jsonrpc: "2.0", id: 7, result: { content: [{ type: "text", text: "fine" }] } },
@@ -139,7 +129,7 @@ describe("strict JSON-RPC at the proxy", () => {
   });
 
   it("refuses a second initialize on an open session", async () => {
-    const headers = await openRawSession(url, "2025-06-18");
+    const headers = await openRawSession(target.url, "2025-06-18");
     const initialize = {
       jsonrpc: "2.0",
       id: 1,
@@ -150,7 +140,7 @@ describe("strict JSON-RPC at the proxy", () => {
         clientInfo: { name: "again", version: "1" },
       },
     };
-    const answer = await postRaw(url, JSON.stringify(initialize), headers);
+    const answer = await postRaw(target.url, JSON.stringify(initialize), headers);
     expect(answer.status).toBe(400);
     expect(expectJsonRpcError(answer.messages[0]).error.message).toContain("already initialized");
   });
@@ -166,9 +156,9 @@ describe("strict JSON-RPC at the proxy", () => {
       "tools/call",
     ],
   ])("refuses %s, saying what to send, and audits it", async (_label, override, status, rule, method) => {
-    const headers = await openRawSession(url, "2025-06-18");
+    const headers = await openRawSession(target.url, "2025-06-18");
     const userAgent = `validation/${uniqueSuffix()}`;
-    const answer = await postRaw(url, call(), { ...headers, ...override, "user-agent": userAgent });
+    const answer = await postRaw(target.url, call(), { ...headers, ...override, "user-agent": userAgent });
     expect(answer.status).toBe(status);
     const error = expectJsonRpcError(answer.messages[0]);
     expect(error.error.code).toBe(-32600);

@@ -5,6 +5,7 @@ import { TEST_DATABASE_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, createApiClient } from "../src/api-client";
+import { signInInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -85,11 +86,7 @@ describe("the admin trail", () => {
 
   it("shows a change made in the dashboard with the person's name, linking to what changed", async () => {
     const page = await (await browser.newContext({ baseURL: stack.webUrl })).newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("Email", { exact: true }).fill(admin.email);
-    await page.getByLabel("Password", { exact: true }).fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/servers");
+    await signInInBrowser(page, admin);
     await page.goto("/settings/api-keys");
     await page.getByLabel("Key name").fill("nightly export");
     await page.getByRole("button", { name: "Create API key" }).click();

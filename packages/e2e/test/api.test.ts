@@ -10,6 +10,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, createApiClient } from "../src/api-client";
+import { signInInBrowser } from "../src/browser-account";
 import { listImplementedApiOperations } from "../src/implemented-api-routes";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
@@ -400,11 +401,7 @@ describe("the API keys settings page", () => {
     const context = await browser.newContext({ baseURL: stack.webUrl });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: stack.webUrl });
     const page = await context.newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("Email", { exact: true }).fill(account.email);
-    await page.getByLabel("Password", { exact: true }).fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/servers");
+    await signInInBrowser(page, account);
     return page;
   }
 

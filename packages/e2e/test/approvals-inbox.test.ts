@@ -5,6 +5,7 @@ import { createTestAccount } from "@gatehouse/testing/create-test-account";
 import { TEST_DATABASE_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInInBrowser } from "../src/browser-account";
 import { createHoldingGrant, createStackSecrets, holdCall } from "../src/held-calls";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
@@ -31,11 +32,7 @@ afterAll(async () => {
 async function signIn(account: { email: string; password: string }): Promise<Page> {
   const context = await browser.newContext({ baseURL: stack.webUrl });
   const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/servers");
+  await signInInBrowser(page, account);
   return page;
 }
 

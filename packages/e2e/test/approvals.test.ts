@@ -10,6 +10,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, createApiClient } from "../src/api-client";
+import { signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -102,13 +103,11 @@ function textOf(result: CallToolResult): string {
 
 describe("approvals end to end: an agent's call waits for a person", () => {
   it("signs up, registers the MLflow server and grants an agent a policy that holds copies", async () => {
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Ada Approver");
-    await page.getByLabel("Email", { exact: true }).fill(`ada-${suffix}@example.test`);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByLabel("Organisation name").fill(`Approvals lab ${suffix}`);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/servers");
+    await signUpInBrowser(page, {
+      name: "Ada Approver",
+      email: `ada-${suffix}@example.test`,
+      organizationName: `Approvals lab ${suffix}`,
+    });
 
     const user = await db.user.findUniqueOrThrow({
       where: { email: `ada-${suffix}@example.test` },

@@ -6,6 +6,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -50,13 +51,11 @@ describe("tool catalogue: template, classification, recommended policy and enfor
   let proxyUrl = "";
 
   it("signs up and opens the MLflow template: 40 tools classified and a recommended policy", async () => {
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Cat Alogue");
-    await page.getByLabel("Email", { exact: true }).fill(`cat-${suffix}@example.test`);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByLabel("Organisation name").fill(`Catalogue lab ${suffix}`);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/servers");
+    await signUpInBrowser(page, {
+      name: "Cat Alogue",
+      email: `cat-${suffix}@example.test`,
+      organizationName: `Catalogue lab ${suffix}`,
+    });
 
     await page.getByRole("link", { name: "Start from a template" }).first().click();
     await page.waitForURL("**/servers/templates/mlflow");

@@ -9,6 +9,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, createApiClient } from "../src/api-client";
+import { signInInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -138,11 +139,7 @@ describe("grant tokens in the dashboard", () => {
     const created = await createGrant();
     expect(await worksThrough(created.proxyUrl)).toBe(true);
     const page = await (await browser.newContext({ baseURL: stack.webUrl })).newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("Email", { exact: true }).fill(owner.email);
-    await page.getByLabel("Password", { exact: true }).fill(owner.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/servers");
+    await signInInBrowser(page, owner);
 
     const row = page.getByTestId("grant-row").filter({ hasText: created.token.slice(0, 10) });
     await eventually(async () => {

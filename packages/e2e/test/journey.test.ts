@@ -4,6 +4,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -50,13 +51,12 @@ describe("the whole journey in the browser", () => {
   let copiedUrl = "";
 
   it("1. signs up, which creates the organisation", async () => {
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill(account.name);
-    await page.getByLabel("Email", { exact: true }).fill(account.email);
-    await page.getByLabel("Password", { exact: true }).fill(account.password);
-    await page.getByLabel("Organisation name").fill(`Ada's lab ${suffix}`);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/servers");
+    await signUpInBrowser(page, {
+      name: account.name,
+      email: account.email,
+      password: account.password,
+      organizationName: `Ada's lab ${suffix}`,
+    });
     await expect(page.getByTestId("org-name").textContent()).resolves.toContain(`Ada's lab ${suffix}`);
     await page.getByText("Register your first server").waitFor();
   });

@@ -1,6 +1,7 @@
 import { uniqueSuffix } from "@gatehouse/testing/test-env";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
+import { signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -34,13 +35,12 @@ async function signIn(password: string) {
 
 describe("sign-in throttling in the browser", () => {
   it("refuses even the right password after 5 wrong ones, saying how long to wait", async () => {
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Ada Throttled");
-    await page.getByLabel("Email", { exact: true }).fill(account.email);
-    await page.getByLabel("Password", { exact: true }).fill(account.password);
-    await page.getByLabel("Organisation name").fill(`Throttled lab ${suffix}`);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/servers");
+    await signUpInBrowser(page, {
+      name: "Ada Throttled",
+      email: account.email,
+      password: account.password,
+      organizationName: `Throttled lab ${suffix}`,
+    });
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL("**/sign-in**");
 

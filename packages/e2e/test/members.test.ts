@@ -1,6 +1,7 @@
 import { uniqueSuffix } from "@gatehouse/testing/test-env";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -43,13 +44,11 @@ afterAll(async () => {
 
 describe("organisations and members in the browser", () => {
   it("an owner signs up, registers a server and creates an invitation link for a policy manager", async () => {
-    await owner.goto("/sign-up");
-    await owner.getByLabel("Your name").fill(`Olive Owner ${suffix}`);
-    await owner.getByLabel("Email", { exact: true }).fill(`olive-${suffix}@example.test`);
-    await owner.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await owner.getByLabel("Organisation name").fill(firstOrg);
-    await owner.getByRole("button", { name: "Create account" }).click();
-    await owner.waitForURL("**/servers");
+    await signUpInBrowser(owner, {
+      name: `Olive Owner ${suffix}`,
+      email: `olive-${suffix}@example.test`,
+      organizationName: firstOrg,
+    });
     expect(await header(owner)).toEqual({ org: firstOrg, role: "Owner" });
 
     await owner.goto("/servers/new");

@@ -4,6 +4,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -85,13 +86,11 @@ describe("policies in the browser: editor, history, try it, replay and enforceme
   let agent: Client;
 
   it("signs up, registers server-everything and discovers its tools", async () => {
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Pat Policy");
-    await page.getByLabel("Email", { exact: true }).fill(`pat-${suffix}@example.test`);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByLabel("Organisation name").fill(`Policy lab ${suffix}`);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/servers");
+    await signUpInBrowser(page, {
+      name: "Pat Policy",
+      email: `pat-${suffix}@example.test`,
+      organizationName: `Policy lab ${suffix}`,
+    });
     await page.getByRole("link", { name: "Register server" }).first().click();
     await page.getByLabel("Name", { exact: true }).fill("everything");
     await page.getByLabel("Streamable HTTP").check();

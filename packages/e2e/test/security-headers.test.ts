@@ -6,6 +6,7 @@ import { createTestGrant } from "@gatehouse/testing/create-test-grant";
 import { TEST_DATABASE_URL } from "@gatehouse/testing/test-env";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { craftSessionToken, SESSION_COOKIE } from "../src/session-cookie";
 import { type Stack, startStack } from "../src/start-stack";
@@ -53,11 +54,7 @@ beforeAll(async () => {
     if (/Content Security Policy|CSP violation|Refused to/.test(message.text()))
       violations.push(message.text());
   });
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(grant.email);
-  await page.getByLabel("Password", { exact: true }).fill(grant.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/servers");
+  await signInInBrowser(page, grant);
 });
 
 afterAll(async () => {

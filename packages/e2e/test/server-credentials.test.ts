@@ -7,6 +7,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -62,13 +63,7 @@ describe("write-only server credentials", () => {
   let proxyUrl = "";
 
   it("registers a server with a header and never shows its value, only its name", async () => {
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Kim Keys");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByLabel("Organisation name").fill(`Keys lab ${suffix}`);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/servers");
+    await signUpInBrowser(page, { name: "Kim Keys", email: email, organizationName: `Keys lab ${suffix}` });
 
     await page.goto("/servers/new");
     await page.getByLabel("Name", { exact: true }).fill("keyed upstream");

@@ -8,6 +8,7 @@ import { createTestAccount } from "@gatehouse/testing/create-test-account";
 import { TEST_DATABASE_URL, uniqueSuffix } from "@gatehouse/testing/test-env";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInInBrowser, signUpInBrowser } from "../src/browser-account";
 import { launchBrowser } from "../src/launch-browser";
 import { type Stack, startStack } from "../src/start-stack";
 
@@ -56,13 +57,11 @@ afterAll(async () => {
 describe("webhooks in the browser", () => {
   it("sets a webhook, shows its secret once, and delivers a signed test the log shows as delivered", async () => {
     const suffix = uniqueSuffix();
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Wen Hook");
-    await page.getByLabel("Email", { exact: true }).fill(`wen-${suffix}@example.test`);
-    await page.getByLabel("Password", { exact: true }).fill("correct horse battery");
-    await page.getByLabel("Organisation name").fill(`Hooks ${suffix}`);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/servers");
+    await signUpInBrowser(page, {
+      name: "Wen Hook",
+      email: `wen-${suffix}@example.test`,
+      organizationName: `Hooks ${suffix}`,
+    });
 
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Webhooks" }).click();
@@ -146,11 +145,7 @@ describe("webhooks in the browser", () => {
       },
     });
     const viewerPage = await (await browser.newContext({ baseURL: stack.webUrl })).newPage();
-    await viewerPage.goto("/sign-in");
-    await viewerPage.getByLabel("Email", { exact: true }).fill(viewer.email);
-    await viewerPage.getByLabel("Password", { exact: true }).fill(viewer.password);
-    await viewerPage.getByRole("button", { name: "Sign in" }).click();
-    await viewerPage.waitForURL("**/servers");
+    await signInInBrowser(viewerPage, viewer);
     await viewerPage.goto("/settings/webhooks");
     await viewerPage
       .getByText("only owners and admins of your organisation see it and can change it")

@@ -4,6 +4,7 @@ import type { UserActor } from "../admin-trail/admin-actor";
 import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { parseInput } from "../errors/field-errors";
 import { SignUpInputSchema } from "../users/sign-up";
+import { addOrganizationWithOwner } from "./add-organization-with-owner";
 
 /** What naming an organisation needs: the same rule as at sign-up. */
 export const CreateOrganizationInputSchema = z.object({ name: SignUpInputSchema.shape.organizationName });
@@ -17,8 +18,7 @@ export async function createOrganization(options: {
 }) {
   const { name } = parseInput(CreateOrganizationInputSchema, options.input);
   return options.db.$transaction(async (tx) => {
-    const org = await tx.organization.create({ data: { name } });
-    await tx.membership.create({ data: { userId: options.actor.id, orgId: org.id, role: "owner" } });
+    const org = await addOrganizationWithOwner(tx, { name, ownerId: options.actor.id });
     await recordAdminEvent(tx, {
       orgId: org.id,
       actor: options.actor,

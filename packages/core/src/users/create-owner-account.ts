@@ -1,6 +1,7 @@
 import type { Prisma } from "@gatehouse/db/models";
 import type { AdminEventDetails } from "../admin-trail/record-admin-event";
 import { recordAdminEvent } from "../admin-trail/record-admin-event";
+import { addOrganizationWithOwner } from "../orgs/add-organization-with-owner";
 
 type OwnerAccountInput = {
   email: string;
@@ -19,8 +20,7 @@ type OwnerAccountInput = {
 export async function createOwnerAccount(tx: Prisma.TransactionClient, input: OwnerAccountInput) {
   const { email, name, passwordHash, organizationName } = input;
   const user = await tx.user.create({ data: { email, name, passwordHash } });
-  const org = await tx.organization.create({ data: { name: organizationName } });
-  await tx.membership.create({ data: { userId: user.id, orgId: org.id, role: "owner" } });
+  const org = await addOrganizationWithOwner(tx, { name: organizationName, ownerId: user.id });
   await recordAdminEvent(tx, {
     orgId: org.id,
     actor: { type: "user", id: user.id, name: user.name },

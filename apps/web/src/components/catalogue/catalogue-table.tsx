@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { DataTable } from "@/components/ui/data-table";
+import { linkClass } from "@/components/ui/styles";
 import type { CatalogueRow } from "@/lib/tool-catalogue";
 import { CategoryBadge, FlagMarker, SeverityBadge, StatusBadges } from "./risk-badges";
 
@@ -9,67 +10,59 @@ import { CategoryBadge, FlagMarker, SeverityBadge, StatusBadges } from "./risk-b
  */
 export function CatalogueTable({ rows }: { rows: CatalogueRow[] }) {
   return (
-    <div className={`${cardClass} overflow-x-auto`}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="tools-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-3">Name</th>
-            <th className="px-4 py-3">Category</th>
-            <th className="px-4 py-3">Severity</th>
-            <th className="px-4 py-3">Description and rationale</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr
-              key={row.id}
-              data-testid="tool-row"
-              data-tool={row.name}
-              data-category={row.category ?? ""}
-              className={`align-top ${row.status.isRemoved ? "text-slate-400" : ""}`}
-            >
-              <td className="px-4 py-3">
-                <div className="font-mono text-xs">
-                  {row.href ? (
-                    <Link href={row.href} className={linkClass}>
-                      {row.name}
-                    </Link>
-                  ) : (
-                    row.name
-                  )}
-                </div>
-                {row.title ? <div className="mt-0.5 text-xs text-slate-500">{row.title}</div> : null}
-                <div className="mt-1 flex flex-wrap gap-1">
-                  <StatusBadges status={row.status} />
-                  <FlagMarker flags={row.flags} />
-                </div>
-              </td>
-              <td className="px-4 py-3" title={row.rationale ?? undefined}>
-                <CategoryBadge category={row.category} />
-              </td>
-              <td className="px-4 py-3">
-                <SeverityBadge severity={row.severity} />
-              </td>
-              <td className="max-w-xl px-4 py-3 text-slate-600">
-                <p className="line-clamp-3" title={row.description ?? undefined}>
-                  {firstParagraph(row.description) || "—"}
+    <DataTable
+      columns={["Name", "Category", "Severity", "Description and rationale"]}
+      testId="tools-table"
+      spacing="roomy"
+    >
+      {rows.map((row) => (
+        <tr
+          key={row.id}
+          data-testid="tool-row"
+          data-tool={row.name}
+          data-category={row.category ?? ""}
+          className={`align-top ${row.status.isRemoved ? "text-slate-400" : ""}`}
+        >
+          <td className="px-4 py-3">
+            <div className="font-mono text-xs">
+              {row.href ? (
+                <Link href={row.href} className={linkClass}>
+                  {row.name}
+                </Link>
+              ) : (
+                row.name
+              )}
+            </div>
+            {row.title ? <div className="mt-0.5 text-xs text-slate-500">{row.title}</div> : null}
+            <div className="mt-1 flex flex-wrap gap-1">
+              <StatusBadges status={row.status} />
+              <FlagMarker flags={row.flags} />
+            </div>
+          </td>
+          <td className="px-4 py-3" title={row.rationale ?? undefined}>
+            <CategoryBadge category={row.category} />
+          </td>
+          <td className="px-4 py-3">
+            <SeverityBadge severity={row.severity} />
+          </td>
+          <td className="max-w-xl px-4 py-3 text-slate-600">
+            <p className="line-clamp-3" title={row.description ?? undefined}>
+              {firstParagraph(row.description) || "—"}
+            </p>
+            {row.rationale ? (
+              <details className="mt-1 text-xs">
+                <summary className="cursor-pointer select-none font-medium text-indigo-600 hover:text-indigo-500">
+                  Why {row.category ?? "this"}?
+                </summary>
+                <p className="mt-1 text-slate-700" data-testid="tool-rationale">
+                  {row.rationale}
                 </p>
-                {row.rationale ? (
-                  <details className="mt-1 text-xs">
-                    <summary className="cursor-pointer select-none font-medium text-indigo-600 hover:text-indigo-500">
-                      Why {row.category ?? "this"}?
-                    </summary>
-                    <p className="mt-1 text-slate-700" data-testid="tool-rationale">
-                      {row.rationale}
-                    </p>
-                  </details>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              </details>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

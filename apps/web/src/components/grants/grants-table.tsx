@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { DataTable } from "@/components/ui/data-table";
+import { linkClass } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { GrantStatusBadge } from "./grant-status-badge";
 import { ExpiresAt, LastUsed } from "./grant-times";
@@ -23,60 +24,55 @@ type GrantRow = {
 export function GrantsTable({ grants, showServer = true }: { grants: GrantRow[]; showServer?: boolean }) {
   const now = new Date();
   return (
-    <div className={`${cardClass} overflow-x-auto`}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="grants-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-3">Agent</th>
-            {showServer ? <th className="px-4 py-3">Server</th> : null}
-            <th className="px-4 py-3">Token</th>
-            <th className="px-4 py-3">Status</th>
-            <th className="px-4 py-3">Policy</th>
-            <th className="px-4 py-3">Last used</th>
-            <th className="px-4 py-3">Expires</th>
-            <th className="px-4 py-3">Created</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {grants.map((grant) => (
-            <tr key={grant.id} data-testid="grant-row">
-              <td className="px-4 py-3">
-                <Link href={`/grants/${grant.id}`} className={linkClass}>
-                  {grant.name}
-                </Link>
-              </td>
-              {showServer ? (
-                <td className="px-4 py-3">
-                  <Link href={`/servers/${grant.server.id}`} className="text-slate-700 hover:underline">
-                    {grant.server.name}
-                  </Link>
-                </td>
-              ) : null}
-              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-600">
-                {grant.tokenPrefix}…
-              </td>
-              <td className="px-4 py-3">
-                <GrantStatusBadge revokedAt={grant.revokedAt} expiresAt={grant.expiresAt} now={now} />
-              </td>
-              <td className="px-4 py-3">
-                <Link href={`/policies/${grant.policy.id}`} className="text-slate-700 hover:underline">
-                  {grant.policy.name}
-                </Link>{" "}
-                <span className="tabular-nums text-slate-500">v{grant.policy.currentVersion}</span>
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600" data-testid="grant-last-used">
-                <LastUsed at={grant.lastUsedAt} now={now} />
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                <ExpiresAt at={grant.expiresAt} now={now} />
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                {formatDateTime(grant.createdAt)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        "Agent",
+        ...(showServer ? ["Server"] : []),
+        "Token",
+        "Status",
+        "Policy",
+        "Last used",
+        "Expires",
+        "Created",
+      ]}
+      testId="grants-table"
+      spacing="roomy"
+    >
+      {grants.map((grant) => (
+        <tr key={grant.id} data-testid="grant-row">
+          <td className="px-4 py-3">
+            <Link href={`/grants/${grant.id}`} className={linkClass}>
+              {grant.name}
+            </Link>
+          </td>
+          {showServer ? (
+            <td className="px-4 py-3">
+              <Link href={`/servers/${grant.server.id}`} className="text-slate-700 hover:underline">
+                {grant.server.name}
+              </Link>
+            </td>
+          ) : null}
+          <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-600">
+            {grant.tokenPrefix}…
+          </td>
+          <td className="px-4 py-3">
+            <GrantStatusBadge revokedAt={grant.revokedAt} expiresAt={grant.expiresAt} now={now} />
+          </td>
+          <td className="px-4 py-3">
+            <Link href={`/policies/${grant.policy.id}`} className="text-slate-700 hover:underline">
+              {grant.policy.name}
+            </Link>{" "}
+            <span className="tabular-nums text-slate-500">v{grant.policy.currentVersion}</span>
+          </td>
+          <td className="whitespace-nowrap px-4 py-3 text-slate-600" data-testid="grant-last-used">
+            <LastUsed at={grant.lastUsedAt} now={now} />
+          </td>
+          <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+            <ExpiresAt at={grant.expiresAt} now={now} />
+          </td>
+          <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(grant.createdAt)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableSecret } from "@/components/ui/copyable-secret";
 import { ConnectAgent } from "./connect-agent";
 
 /** Shown once, right after a token is issued (at creation or rotation): it is not stored and cannot be shown again. */
@@ -43,15 +43,7 @@ export function IssuedGrantPanel(props: {
 
       <div className="space-y-2">
         <p className="text-sm font-medium text-slate-800">Proxy URL for your MCP client</p>
-        <div className="flex flex-wrap items-center gap-3">
-          <code
-            data-testid="proxy-url"
-            className="block min-w-0 flex-1 select-all break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100"
-          >
-            {issued.proxyUrl}
-          </code>
-          <CopyButton value={issued.proxyUrl} />
-        </div>
+        <CopyableSecret value={issued.proxyUrl} testId="proxy-url" />
       </div>
 
       <div className="space-y-2 text-sm text-slate-700">

@@ -4,9 +4,10 @@ import Link from "next/link";
 import { DashboardShell } from "@/components/layout/dashboard-shell";
 import { ServerStatusBadge } from "@/components/servers/server-status-badge";
 import { TRANSPORT_LABELS } from "@/components/servers/transport-label";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { cardClass, linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/server/auth/permissions";
 import { requireSession } from "@/server/auth/session";
@@ -50,43 +51,33 @@ export default async function ServersPage() {
           and see its tools classified before you connect anything.
         </EmptyState>
       ) : (
-        <div className={`${cardClass} overflow-x-auto`}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-3">Name</th>
-                <th className="px-4 py-3">Transport</th>
-                <th className="px-4 py-3">Status</th>
-                <th className="px-4 py-3 text-right">Tools</th>
-                <th className="px-4 py-3 text-right">Active grants</th>
-                <th className="px-4 py-3">Registered</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {servers.map((server) => (
-                <tr key={server.id} data-testid="server-row">
-                  <td className="px-4 py-3">
-                    <Link href={`/servers/${server.id}`} className={linkClass}>
-                      {server.name}
-                    </Link>
-                    <div className="mt-0.5 max-w-xs truncate font-mono text-xs text-slate-500">
-                      {server.url ?? server.command}
-                    </div>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{TRANSPORT_LABELS[server.transport]}</td>
-                  <td className="px-4 py-3">
-                    <ServerStatusBadge status={server.status} />
-                  </td>
-                  <td className="px-4 py-3 text-right tabular-nums">{server._count.tools}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{server._count.grants}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                    {formatDateTime(server.createdAt)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={["Name", "Transport", "Status", "Tools", "Active grants", "Registered"]}
+          spacing="roomy"
+          numericColumns={["Tools", "Active grants"]}
+        >
+          {servers.map((server) => (
+            <tr key={server.id} data-testid="server-row">
+              <td className="px-4 py-3">
+                <Link href={`/servers/${server.id}`} className={linkClass}>
+                  {server.name}
+                </Link>
+                <div className="mt-0.5 max-w-xs truncate font-mono text-xs text-slate-500">
+                  {server.url ?? server.command}
+                </div>
+              </td>
+              <td className="px-4 py-3 text-slate-700">{TRANSPORT_LABELS[server.transport]}</td>
+              <td className="px-4 py-3">
+                <ServerStatusBadge status={server.status} />
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums">{server._count.tools}</td>
+              <td className="px-4 py-3 text-right tabular-nums">{server._count.grants}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                {formatDateTime(server.createdAt)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </DashboardShell>
   );

@@ -8,12 +8,9 @@ import { setGrantPolicy } from "@gatehouse/core/grants/set-grant-policy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { IssuedGrant } from "@/components/grants/issued-grant-panel";
-import { assertCan } from "@/server/auth/permissions";
-import { requireSession } from "@/server/auth/session";
-import { sessionActor } from "@/server/auth/session-actor";
-import { type FormState, toFormState } from "@/server/form-state";
+import { formAction } from "@/server/actions/form-action";
+import type { FormState } from "@/server/form-state";
 import { DELAYED_NOTICE } from "@/server/propagation-notice";
-import { getServices } from "@/server/services";
 import { ExpiryFormValueSchema } from "../expiry-form-value";
 import { toIssuedGrant } from "../issued-grant";
 
@@ -39,106 +36,93 @@ export type RotateTokenState = FormState & { issued?: IssuedGrant; notice?: stri
 export type SetExpiryState = FormState & { isSaved?: boolean; notice?: string };
 
 /** Moves the grant to another of its server's policies; the proxies apply it on the next call. */
-export async function changeGrantPolicyAction(
-  _previous: ChangePolicyState,
-  formData: FormData,
-): Promise<ChangePolicyState> {
-  const session = await requireSession();
-  const { db, notifyGrantChange, logger } = getServices();
-  const { grantId, policyId } = ChangePolicyFormSchema.parse(Object.fromEntries(formData));
-  try {
-    assertCan(session, "manage_grants");
+export const changeGrantPolicyAction = formAction({
+  name: "set-grant-policy",
+  access: "manage_grants",
+  schema: ChangePolicyFormSchema,
+  fields: ["policyId"],
+  run: async ({ input, session, actor, services }): Promise<ChangePolicyState> => {
+    const { db, notifyGrantChange } = services;
     const { isPropagated } = await setGrantPolicy({
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
-      actor: sessionActor(session),
-      grantId,
-      policyId,
+      actor,
+      ...input,
     });
-    revalidatePath(`/grants/${grantId}`);
-    revalidatePath("/grants");
+    revalidateGrant(input.grantId);
     revalidatePath("/policies", "layout");
     return { isChanged: true, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
-  } catch (error) {
-    return toFormState(error, { fields: ["policyId"], logger, action: "set-grant-policy" });
-  }
-}
+  },
+});
 
 /** Revokes the grant; its token stops working on the next call through any proxy. */
-export async function revokeGrantAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireSession();
-  const { db, notifyGrantChange, logger } = getServices();
-  const { grantId } = RevokeFormSchema.parse(Object.fromEntries(formData));
-  try {
-    assertCan(session, "manage_grants");
+export const revokeGrantAction = formAction({
+  name: "revoke-grant",
+  access: "manage_grants",
+  schema: RevokeFormSchema,
+  run: async ({ input, session, actor, services }): Promise<FormState> => {
+    const { db, notifyGrantChange } = services;
     const { isPropagated } = await revokeGrant({
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
-      actor: sessionActor(session),
-      grantId,
+      actor,
+      grantId: input.grantId,
     });
-    revalidatePath(`/grants/${grantId}`);
-    revalidatePath("/grants");
+    revalidateGrant(input.grantId);
     return isPropagated ? {} : { formError: DELAYED_NOTICE };
-  } catch (error) {
-    return toFormState(error, { fields: [], logger, action: "revoke-grant" });
-  }
-}
+  },
+});
 
 /** Issues the grant a new token, shown this once; the old one works for the chosen grace period. */
-export async function rotateGrantTokenAction(
-  _previous: RotateTokenState,
-  formData: FormData,
-): Promise<RotateTokenState> {
-  const session = await requireSession();
-  const { db, env, notifyGrantChange, logger } = getServices();
-  const { grantId, gracePeriodSeconds } = RotateFormSchema.parse(Object.fromEntries(formData));
-  try {
-    assertCan(session, "issue_grant_tokens");
+export const rotateGrantTokenAction = formAction({
+  name: "rotate-grant-token",
+  access: "issue_grant_tokens",
+  schema: RotateFormSchema,
+  fields: ["gracePeriodSeconds"],
+  run: async ({ input, session, actor, services }): Promise<RotateTokenState> => {
+    const { db, env, notifyGrantChange } = services;
+    const { grantId } = input;
     const { token, isPropagated } = await rotateGrantToken({
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
-      actor: sessionActor(session),
-      grantId,
-      gracePeriodSeconds,
+      actor,
+      ...input,
     });
     const { name } = await getGrant({ db, orgId: session.orgId, grantId });
-    revalidatePath(`/grants/${grantId}`);
-    revalidatePath("/grants");
+    revalidateGrant(grantId);
     return {
       issued: toIssuedGrant(env.GATEHOUSE_PROXY_PUBLIC_URL, { grantId, name, token }),
       ...(isPropagated ? {} : { notice: DELAYED_NOTICE }),
     };
-  } catch (error) {
-    return toFormState(error, { fields: ["gracePeriodSeconds"], logger, action: "rotate-grant-token" });
-  }
-}
+  },
+});
 
 /** Sets or clears when the grant stops working; the proxies apply it on the next call. */
-export async function setGrantExpiryAction(
-  _previous: SetExpiryState,
-  formData: FormData,
-): Promise<SetExpiryState> {
-  const session = await requireSession();
-  const { db, notifyGrantChange, logger } = getServices();
-  const { grantId, intent, expiresAt } = ExpiryFormSchema.parse(Object.fromEntries(formData));
-  try {
-    assertCan(session, "manage_grants");
+export const setGrantExpiryAction = formAction({
+  name: "set-grant-expiry",
+  access: "manage_grants",
+  schema: ExpiryFormSchema,
+  fields: ["expiresAt"],
+  run: async ({ input, session, actor, services }): Promise<SetExpiryState> => {
+    const { db, notifyGrantChange } = services;
     const { isPropagated } = await setGrantExpiry({
       db,
       notify: notifyGrantChange,
       orgId: session.orgId,
-      actor: sessionActor(session),
-      grantId,
-      expiresAt: intent === "clear" ? null : expiresAt,
+      actor,
+      grantId: input.grantId,
+      expiresAt: input.intent === "clear" ? null : input.expiresAt,
     });
-    revalidatePath(`/grants/${grantId}`);
-    revalidatePath("/grants");
+    revalidateGrant(input.grantId);
     return { isSaved: true, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
-  } catch (error) {
-    return toFormState(error, { fields: ["expiresAt"], logger, action: "set-grant-expiry" });
-  }
+  },
+});
+
+// The grant's page and the list both show what changed.
+function revalidateGrant(grantId: string): void {
+  revalidatePath(`/grants/${grantId}`);
+  revalidatePath("/grants");
 }

@@ -4,10 +4,10 @@ import { GRACE_PERIOD_CHOICES } from "@gatehouse/core/grants/grace-periods";
 import { useActionState, useState } from "react";
 import { IssuedGrantPanel } from "@/components/grants/issued-grant-panel";
 import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmStep } from "@/components/ui/confirm-step";
 import { SelectField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { type RotateTokenState, rotateGrantTokenAction } from "./actions";
 
 /**
@@ -62,23 +62,19 @@ export function RotateTokenForm({ grantId, grantName }: { grantId: string; grant
       </SelectField>
       {isConfirming ? (
         <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
-          <p className="text-sm text-amber-900">
-            Issue a new token for <strong>{grantName}</strong>? Agents must switch to the new URL before the
-            old token stops working.
-          </p>
-          <div className="flex gap-3">
-            <SubmitButton pending={isPending} pendingText="Rotating…">
-              Confirm rotation
-            </SubmitButton>
-            <button
-              type="button"
-              className={secondaryButtonClass}
-              disabled={isPending}
-              onClick={() => setIsConfirming(false)}
-            >
-              Cancel
-            </button>
-          </div>
+          <ConfirmStep
+            tone="caution"
+            question={
+              <>
+                Issue a new token for <strong>{grantName}</strong>? Agents must switch to the new URL before
+                the old token stops working.
+              </>
+            }
+            confirmLabel="Confirm rotation"
+            pendingText="Rotating…"
+            isPending={isPending}
+            onCancel={() => setIsConfirming(false)}
+          />
         </div>
       ) : (
         <button type="button" className={secondaryButtonClass} onClick={() => setIsConfirming(true)}>

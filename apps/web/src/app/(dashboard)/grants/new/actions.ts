@@ -5,11 +5,8 @@ import { createGrant } from "@gatehouse/core/grants/create-grant";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { IssuedGrant } from "@/components/grants/issued-grant-panel";
-import { assertCan } from "@/server/auth/permissions";
-import { requireSession } from "@/server/auth/session";
-import { sessionActor } from "@/server/auth/session-actor";
-import { type FormState, toFormState } from "@/server/form-state";
-import { getServices } from "@/server/services";
+import { formAction } from "@/server/actions/form-action";
+import type { FormState } from "@/server/form-state";
 import { ExpiryFormValueSchema } from "../expiry-form-value";
 import { toIssuedGrant } from "../issued-grant";
 
@@ -35,15 +32,12 @@ const CreateGrantFormSchema = z
  * Creates a grant under an existing policy or a new one written here, optionally expiring, and
  * returns its token this one time, as a proxy URL and as a Bearer header.
  */
-export async function createGrantAction(
-  _previous: CreateGrantState,
-  formData: FormData,
-): Promise<CreateGrantState> {
-  const session = await requireSession();
-  const { db, env, logger } = getServices();
-  try {
-    assertCan(session, "issue_grant_tokens");
-    const input = CreateGrantFormSchema.parse(Object.fromEntries(formData));
+export const createGrantAction = formAction({
+  name: "create-grant",
+  access: "issue_grant_tokens",
+  schema: CreateGrantFormSchema,
+  fields: FIELDS,
+  run: async ({ input, session, actor, services }): Promise<CreateGrantState> => {
     if ("policyId" in input && input.policyId === "") {
       throw new GatehouseError("invalid_input", "Choose a policy.", {
         fieldErrors: [
@@ -51,18 +45,11 @@ export async function createGrantAction(
         ],
       });
     }
-    const { grantId, token } = await createGrant({
-      db,
-      orgId: session.orgId,
-      actor: sessionActor(session),
-      input,
-    });
+    const { grantId, token } = await createGrant({ db: services.db, orgId: session.orgId, actor, input });
     revalidatePath("/grants");
     revalidatePath("/policies");
     revalidatePath(`/servers/${input.serverId}`);
     const issued = { grantId, name: input.name.trim(), token };
-    return { issued: toIssuedGrant(env.GATEHOUSE_PROXY_PUBLIC_URL, issued) };
-  } catch (error) {
-    return toFormState(error, { fields: FIELDS, logger, action: "create-grant" });
-  }
-}
+    return { issued: toIssuedGrant(services.env.GATEHOUSE_PROXY_PUBLIC_URL, issued) };
+  },
+});

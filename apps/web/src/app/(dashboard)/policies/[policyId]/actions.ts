@@ -6,9 +6,8 @@ import { replayPolicy } from "@gatehouse/core/policies/replay-policy";
 import { savePolicy } from "@gatehouse/core/policies/save-policy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { assertCan } from "@/server/auth/permissions";
+import { formAction } from "@/server/actions/form-action";
 import { requireSession } from "@/server/auth/session";
-import { sessionActor } from "@/server/auth/session-actor";
 import { type FormState, toFormState } from "@/server/form-state";
 import { recommendForCatalogue } from "@/server/policies/recommend-for-catalogue";
 import { tryDraft } from "@/server/policies/try-draft";
@@ -55,29 +54,23 @@ const ApplyFormSchema = z.object({
 });
 
 /** Saves the editor's document as the next version; a stale `expectedVersion` is refused as a conflict. */
-export async function savePolicyAction(
-  _previous: SavePolicyState,
-  formData: FormData,
-): Promise<SavePolicyState> {
-  const session = await requireSession();
-  const { db, notifyGrantChange, logger } = getServices();
-  const input = SaveFormSchema.parse(Object.fromEntries(formData));
-  try {
-    assertCan(session, "manage_policies");
+export const savePolicyAction = formAction({
+  name: "save-policy",
+  access: "manage_policies",
+  schema: SaveFormSchema,
+  fields: ["document", "comment"],
+  run: async ({ input, session, actor, services }): Promise<SavePolicyState> => {
     const { version, isPropagated } = await savePolicy({
-      db,
-      notify: notifyGrantChange,
+      db: services.db,
+      notify: services.notifyGrantChange,
       orgId: session.orgId,
-      actor: sessionActor(session),
+      actor,
       ...input,
     });
-    revalidatePath(`/policies/${input.policyId}`, "layout");
-    revalidatePath("/policies");
+    revalidatePolicy(input.policyId);
     return { savedVersion: version, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
-  } catch (error) {
-    return toFormState(error, { fields: ["document", "comment"], logger, action: "save-policy" });
-  }
-}
+  },
+});
 
 /** Decides one call under the editor's draft (not the saved version), as the proxy would. */
 export async function tryPolicyAction(
@@ -118,32 +111,31 @@ export async function replayPolicyAction(
  * It is computed here again rather than taken from the page, so what is saved is what the
  * catalogue says now; a save by someone else since the page loaded is refused as a conflict.
  */
-export async function applyRecommendedPolicyAction(
-  _previous: ApplyRecommendedState,
-  formData: FormData,
-): Promise<ApplyRecommendedState> {
-  const session = await requireSession();
-  const { db, notifyGrantChange, logger } = getServices();
-  const { policyId, expectedVersion } = ApplyFormSchema.parse(Object.fromEntries(formData));
-  try {
-    assertCan(session, "manage_policies");
-    const policy = await getPolicy({ db, orgId: session.orgId, policyId });
+export const applyRecommendedPolicyAction = formAction({
+  name: "apply-recommended-policy",
+  access: "manage_policies",
+  schema: ApplyFormSchema,
+  run: async ({ input, session, actor, services }): Promise<ApplyRecommendedState> => {
+    const { db } = services;
+    const policy = await getPolicy({ db, orgId: session.orgId, policyId: input.policyId });
     const tools = await listTools({ db, orgId: session.orgId, serverId: policy.server.id });
     const document = recommendForCatalogue(tools);
     const { version, isPropagated } = await savePolicy({
       db,
-      notify: notifyGrantChange,
+      notify: services.notifyGrantChange,
       orgId: session.orgId,
-      actor: sessionActor(session),
-      policyId,
+      actor,
+      ...input,
       document,
       comment: APPLIED_COMMENT,
-      expectedVersion,
     });
-    revalidatePath(`/policies/${policyId}`, "layout");
-    revalidatePath("/policies");
+    revalidatePolicy(input.policyId);
     return { appliedVersion: version, document, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
-  } catch (error) {
-    return toFormState(error, { fields: [], logger, action: "apply-recommended-policy" });
-  }
+  },
+});
+
+// A new version shows on the policy's pages and in the list.
+function revalidatePolicy(policyId: string): void {
+  revalidatePath(`/policies/${policyId}`, "layout");
+  revalidatePath("/policies");
 }

@@ -4,11 +4,8 @@ import { createPolicy } from "@gatehouse/core/policies/create-policy";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { assertCan } from "@/server/auth/permissions";
-import { requireSession } from "@/server/auth/session";
-import { sessionActor } from "@/server/auth/session-actor";
-import { type FormState, toFormState } from "@/server/form-state";
-import { getServices } from "@/server/services";
+import { formAction } from "@/server/actions/form-action";
+import type { FormState } from "@/server/form-state";
 
 const FIELDS = ["name", "serverId", "document", "comment"] as const;
 
@@ -20,22 +17,19 @@ const CreatePolicyFormSchema = z.object({
 });
 
 /** Creates a policy (its version 1) and opens it. */
-export async function createPolicyAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireSession();
-  const { db, logger } = getServices();
-  let policyId: string;
-  try {
-    assertCan(session, "manage_policies");
-    const { comment, ...input } = CreatePolicyFormSchema.parse(Object.fromEntries(formData));
-    ({ policyId } = await createPolicy({
-      db,
+export const createPolicyAction = formAction({
+  name: "create-policy",
+  access: "manage_policies",
+  schema: CreatePolicyFormSchema,
+  fields: FIELDS,
+  run: async ({ input: { comment, ...input }, session, actor, services }): Promise<FormState> => {
+    const { policyId } = await createPolicy({
+      db: services.db,
       orgId: session.orgId,
-      actor: sessionActor(session),
+      actor,
       input: { ...input, ...(comment?.trim() ? { comment } : {}) },
-    }));
-  } catch (error) {
-    return toFormState(error, { fields: FIELDS, logger, action: "create-policy" });
-  }
-  revalidatePath("/policies");
-  redirect(`/policies/${policyId}`);
-}
+    });
+    revalidatePath("/policies");
+    redirect(`/policies/${policyId}`);
+  },
+});

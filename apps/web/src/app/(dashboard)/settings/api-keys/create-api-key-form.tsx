@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableSecret } from "@/components/ui/copyable-secret";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { cardClass, linkClass } from "@/components/ui/styles";
@@ -53,15 +53,7 @@ function IssuedApiKeyPanel({ issued }: { issued: IssuedApiKey }) {
         Copy this key now. Gatehouse stores only its hash, so it will not be shown again; if it is lost,
         revoke it and create another.
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <code
-          data-testid="api-key"
-          className="block min-w-0 flex-1 select-all break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100"
-        >
-          {issued.key}
-        </code>
-        <CopyButton value={issued.key} />
-      </div>
+      <CopyableSecret value={issued.key} testId="api-key" />
       <p className="text-sm text-slate-600">
         Send it as <code className="font-mono text-xs">Authorization: Bearer {"<key>"}</code> to the{" "}
         <Link href="/docs/api" className={linkClass}>

@@ -1,9 +1,9 @@
 "use client";
 
 import { type ReactNode, useActionState } from "react";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { FormError } from "@/components/ui/form-message";
 import type { FormState } from "@/server/form-state";
-import { ConfirmActionForm } from "../webhooks/confirm-action-form";
 
 /**
  * A members-page action that cannot be undone (remove, revoke, leave): it asks in the page

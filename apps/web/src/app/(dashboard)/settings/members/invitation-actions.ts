@@ -8,11 +8,8 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getEnv } from "@/env";
-import { assertCan } from "@/server/auth/permissions";
-import { requireSession } from "@/server/auth/session";
-import { sessionActor } from "@/server/auth/session-actor";
-import { type FormState, toFormState } from "@/server/form-state";
-import { getServices } from "@/server/services";
+import { formAction } from "@/server/actions/form-action";
+import type { FormState } from "@/server/form-state";
 
 const MEMBERS_PATH = "/settings/members";
 
@@ -28,17 +25,14 @@ const CreateFormSchema = z.object({
 const RevokeFormSchema = z.object({ invitationId: z.string().min(1).max(100) });
 
 /** Creates a single-use invitation link for a role and returns it this one time. */
-export async function createInvitationAction(
-  _previous: CreateInvitationState,
-  formData: FormData,
-): Promise<CreateInvitationState> {
-  const session = await requireSession();
-  const { db, logger } = getServices();
-  try {
-    assertCan(session, "manage_members");
-    const form = CreateFormSchema.parse(Object.fromEntries(formData));
+export const createInvitationAction = formAction({
+  name: "create-invitation",
+  access: "manage_members",
+  schema: CreateFormSchema,
+  fields: ["role", "expiresInDays"],
+  run: async ({ input: form, session, actor, services }): Promise<CreateInvitationState> => {
     const input = { role: form.role, ...(form.expiresInDays ? { expiresInDays: form.expiresInDays } : {}) };
-    const created = await createInvitation({ db, orgId: session.orgId, actor: sessionActor(session), input });
+    const created = await createInvitation({ db: services.db, orgId: session.orgId, actor, input });
     revalidatePath(MEMBERS_PATH);
     const url = buildInvitationUrl(await dashboardUrl(), created.token);
     return {
@@ -49,25 +43,25 @@ export async function createInvitationAction(
         expiresAt: created.expiresAt.toISOString(),
       },
     };
-  } catch (error) {
-    return toFormState(error, { fields: ["role", "expiresInDays"], logger, action: "create-invitation" });
-  }
-}
+  },
+});
 
 /** Revokes a pending invitation; its link stops working at once. */
-export async function revokeInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireSession();
-  const { db, logger } = getServices();
-  try {
-    assertCan(session, "manage_members");
-    const { invitationId } = RevokeFormSchema.parse(Object.fromEntries(formData));
-    await revokeInvitation({ db, orgId: session.orgId, actor: sessionActor(session), invitationId });
+export const revokeInvitationAction = formAction({
+  name: "revoke-invitation",
+  access: "manage_members",
+  schema: RevokeFormSchema,
+  run: async ({ input, session, actor, services }) => {
+    await revokeInvitation({
+      db: services.db,
+      orgId: session.orgId,
+      actor,
+      invitationId: input.invitationId,
+    });
     revalidatePath(MEMBERS_PATH);
     return {};
-  } catch (error) {
-    return toFormState(error, { fields: [], logger, action: "revoke-invitation" });
-  }
-}
+  },
+});
 
 // NEXTAUTH_URL is the dashboard's public address; without it (local development) the link
 // uses the origin the browser sent this action from, which Next.js has already checked.

@@ -2,7 +2,7 @@ import type { InvitationStatus } from "@gatehouse/core/invitations/invitation-st
 import type { listInvitations } from "@gatehouse/core/invitations/list-invitations";
 import { roleLabel } from "@/components/layout/role-label";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { cardClass } from "@/components/ui/styles";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/format";
 import { ConfirmedMemberAction } from "./confirmed-member-action";
 import { revokeInvitationAction } from "./invitation-actions";
@@ -19,59 +19,49 @@ const STATUS_BADGES: Record<InvitationStatus, { tone: BadgeTone; label: string }
 /** Invitation links: who made each, for which role, and whether it is pending, used, expired or revoked. */
 export function InvitationsTable({ invitations }: { invitations: InvitationRow[] }) {
   return (
-    <div className={`${cardClass} overflow-x-auto`}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="invitations-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-3">Role</th>
-            <th className="px-4 py-3">Created</th>
-            <th className="px-4 py-3">Expires</th>
-            <th className="px-4 py-3">Status</th>
-            <th className="px-4 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
+    <DataTable
+      columns={["Role", "Created", "Expires", "Status"]}
+      testId="invitations-table"
+      spacing="roomy"
+      hasActions
+    >
+      {invitations.map((invitation) => {
+        const badge = STATUS_BADGES[invitation.status];
+        return (
+          <tr key={invitation.id} data-testid="invitation-row">
+            <td className="px-4 py-3 font-medium text-slate-900">{roleLabel(invitation.role)}</td>
+            <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+              {formatDateTime(invitation.createdAt)}
+              <div className="text-xs text-slate-500">by {invitation.createdBy.name}</div>
+            </td>
+            <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+              {formatDateTime(invitation.expiresAt)}
+            </td>
+            <td className="px-4 py-3">
+              <Badge tone={badge.tone} testId="invitation-status">
+                {badge.label}
+              </Badge>
+              {invitation.acceptedBy ? (
+                <div className="mt-1 text-xs text-slate-500">
+                  by {invitation.acceptedBy.name} ({invitation.acceptedBy.email})
+                </div>
+              ) : null}
+            </td>
+            <td className="px-4 py-3 text-right">
+              {invitation.status === "pending" ? (
+                <ConfirmedMemberAction
+                  action={revokeInvitationAction}
+                  fields={{ invitationId: invitation.id }}
+                  label="Revoke"
+                  question="Revoke this link? Anyone opening it is told it was revoked."
+                  confirmLabel="Confirm revoke"
+                  pendingText="Revoking…"
+                />
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {invitations.map((invitation) => {
-            const badge = STATUS_BADGES[invitation.status];
-            return (
-              <tr key={invitation.id} data-testid="invitation-row">
-                <td className="px-4 py-3 font-medium text-slate-900">{roleLabel(invitation.role)}</td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                  {formatDateTime(invitation.createdAt)}
-                  <div className="text-xs text-slate-500">by {invitation.createdBy.name}</div>
-                </td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                  {formatDateTime(invitation.expiresAt)}
-                </td>
-                <td className="px-4 py-3">
-                  <Badge tone={badge.tone} testId="invitation-status">
-                    {badge.label}
-                  </Badge>
-                  {invitation.acceptedBy ? (
-                    <div className="mt-1 text-xs text-slate-500">
-                      by {invitation.acceptedBy.name} ({invitation.acceptedBy.email})
-                    </div>
-                  ) : null}
-                </td>
-                <td className="px-4 py-3 text-right">
-                  {invitation.status === "pending" ? (
-                    <ConfirmedMemberAction
-                      action={revokeInvitationAction}
-                      fields={{ invitationId: invitation.id }}
-                      label="Revoke"
-                      question="Revoke this link? Anyone opening it is told it was revoked."
-                      confirmLabel="Confirm revoke"
-                      pendingText="Revoking…"
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

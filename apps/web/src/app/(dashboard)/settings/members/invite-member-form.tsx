@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { roleLabel } from "@/components/layout/role-label";
 import { ActionForm } from "@/components/ui/action-form";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableSecret } from "@/components/ui/copyable-secret";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
 import { cardClass } from "@/components/ui/styles";
@@ -64,15 +64,7 @@ function IssuedInvitationPanel({ issued }: { issued: IssuedInvitation }) {
         {new Date(issued.expiresAt).toLocaleString()}, and is not shown again; if it is lost, revoke it below
         and create another.
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <code
-          data-testid="invitation-url"
-          className="block min-w-0 flex-1 select-all break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100"
-        >
-          {issued.url}
-        </code>
-        <CopyButton value={issued.url} label="Copy link" />
-      </div>
+      <CopyableSecret value={issued.url} testId="invitation-url" copyLabel="Copy link" />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { listMembers } from "@gatehouse/core/members/list-members";
 import { roleLabel } from "@/components/layout/role-label";
 import { Badge } from "@/components/ui/badge";
-import { cardClass } from "@/components/ui/styles";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/format";
 import { ConfirmedMemberAction } from "./confirmed-member-action";
 import { leaveOrganizationAction, removeMemberAction } from "./member-actions";
@@ -15,51 +15,37 @@ type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
  */
 export function MembersTable(props: { members: MemberRow[]; currentUserId: string; canManage: boolean }) {
   return (
-    <div className={`${cardClass} overflow-x-auto`}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="members-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-3">Name</th>
-            <th className="px-4 py-3">Email</th>
-            <th className="px-4 py-3">Role</th>
-            <th className="px-4 py-3">Joined</th>
-            <th className="px-4 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
+    <DataTable
+      columns={["Name", "Email", "Role", "Joined"]}
+      testId="members-table"
+      spacing="roomy"
+      hasActions
+    >
+      {props.members.map((member) => {
+        const isYou = member.userId === props.currentUserId;
+        const isEditable = props.canManage && member.role !== "owner";
+        return (
+          <tr key={member.userId} data-testid="member-row">
+            <td className="px-4 py-3 font-medium text-slate-900">
+              {member.name}
+              {isYou ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
+            </td>
+            <td className="px-4 py-3 text-slate-600">{member.email}</td>
+            <td className="px-4 py-3" data-testid="member-role">
+              {isEditable ? (
+                <MemberRoleForm userId={member.userId} name={member.name} role={member.role} />
+              ) : (
+                <Badge tone={member.role === "owner" ? "indigo" : "slate"}>{roleLabel(member.role)}</Badge>
+              )}
+            </td>
+            <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(member.joinedAt)}</td>
+            <td className="px-4 py-3 text-right">
+              <MemberRowAction member={member} isYou={isYou} canManage={props.canManage} />
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {props.members.map((member) => {
-            const isYou = member.userId === props.currentUserId;
-            const isEditable = props.canManage && member.role !== "owner";
-            return (
-              <tr key={member.userId} data-testid="member-row">
-                <td className="px-4 py-3 font-medium text-slate-900">
-                  {member.name}
-                  {isYou ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
-                </td>
-                <td className="px-4 py-3 text-slate-600">{member.email}</td>
-                <td className="px-4 py-3" data-testid="member-role">
-                  {isEditable ? (
-                    <MemberRoleForm userId={member.userId} name={member.name} role={member.role} />
-                  ) : (
-                    <Badge tone={member.role === "owner" ? "indigo" : "slate"}>
-                      {roleLabel(member.role)}
-                    </Badge>
-                  )}
-                </td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">
-                  {formatDateTime(member.joinedAt)}
-                </td>
-                <td className="px-4 py-3 text-right">
-                  <MemberRowAction member={member} isYou={isYou} canManage={props.canManage} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
 

@@ -2,10 +2,10 @@
 
 import { useActionState, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmStep } from "@/components/ui/confirm-step";
 import { SelectField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-message";
-import { cardClass, dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { FormState } from "@/server/form-state";
 import { transferOwnershipAction } from "./member-actions";
 
@@ -38,23 +38,18 @@ export function TransferOwnershipForm({ candidates }: { candidates: Candidate[] 
       {isConfirming ? <input type="hidden" name="userId" value={userId} /> : null}
       {isConfirming && chosen ? (
         <div className="space-y-2">
-          <p className="text-sm text-red-900">
-            Make <strong>{chosen.name}</strong> the owner? You become an admin, and only they can transfer
-            ownership back.
-          </p>
-          <div className="flex gap-2">
-            <SubmitButton pending={isPending} pendingText="Transferring…" className={dangerButtonClass}>
-              Confirm transfer
-            </SubmitButton>
-            <button
-              type="button"
-              className={secondaryButtonClass}
-              disabled={isPending}
-              onClick={() => setIsConfirming(false)}
-            >
-              Cancel
-            </button>
-          </div>
+          <ConfirmStep
+            question={
+              <>
+                Make <strong>{chosen.name}</strong> the owner? You become an admin, and only they can transfer
+                ownership back.
+              </>
+            }
+            confirmLabel="Confirm transfer"
+            pendingText="Transferring…"
+            isPending={isPending}
+            onCancel={() => setIsConfirming(false)}
+          />
         </div>
       ) : (
         <button

@@ -7,11 +7,8 @@ import { sendTestWebhook } from "@gatehouse/core/webhooks/send-test-webhook";
 import { setWebhookEnabled } from "@gatehouse/core/webhooks/set-webhook-enabled";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { assertCan } from "@/server/auth/permissions";
-import { requireSession } from "@/server/auth/session";
-import { sessionActor } from "@/server/auth/session-actor";
-import { type FormState, toFormState } from "@/server/form-state";
-import { getServices } from "@/server/services";
+import { formAction } from "@/server/actions/form-action";
+import type { FormState } from "@/server/form-state";
 
 const PAGE_PATH = "/settings/webhooks";
 
@@ -25,23 +22,23 @@ const SaveFormSchema = z.object({ url: z.string().max(10_000).default("") });
 const ToggleFormSchema = z.object({
   isEnabled: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
+// Rotating, testing and deleting are a button press: their forms send nothing else.
+const EmptyFormSchema = z.object({});
 
 /** Saves the webhook's URL; a new webhook's signing secret is returned this one time. */
-export async function saveWebhookAction(
-  _previous: SaveWebhookState,
-  formData: FormData,
-): Promise<SaveWebhookState> {
-  const session = await requireSession();
-  const { db, secretBox, env, logger } = getServices();
-  try {
-    assertCan(session, "manage_webhooks");
-    const { url } = SaveFormSchema.parse(Object.fromEntries(formData));
+export const saveWebhookAction = formAction({
+  name: "save-webhook",
+  access: "manage_webhooks",
+  schema: SaveFormSchema,
+  fields: ["url"],
+  run: async ({ input, session, actor, services }): Promise<SaveWebhookState> => {
+    const { db, secretBox, env } = services;
     const { webhookId, secret } = await saveWebhook({
       db,
       secretBox,
       orgId: session.orgId,
-      actor: sessionActor(session),
-      url,
+      actor,
+      url: input.url,
       allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
     });
     revalidatePath(PAGE_PATH);
@@ -52,96 +49,64 @@ export async function saveWebhookAction(
           successMessage: "Webhook created: new approval requests are sent to it.",
         }
       : { webhookId, successMessage: "Webhook URL saved. The signing secret is unchanged." };
-  } catch (error) {
-    return toFormState(error, { fields: ["url"], logger, action: "save-webhook" });
-  }
-}
+  },
+});
 
 /** Turns the webhook on or off without losing its URL or secret. */
-export async function setWebhookEnabledAction(
-  _previous: WebhookActionState,
-  formData: FormData,
-): Promise<WebhookActionState> {
-  const session = await requireSession();
-  const { db, logger } = getServices();
-  try {
-    assertCan(session, "manage_webhooks");
-    const { isEnabled } = ToggleFormSchema.parse(Object.fromEntries(formData));
-    await setWebhookEnabled({ db, orgId: session.orgId, actor: sessionActor(session), isEnabled });
+export const setWebhookEnabledAction = formAction({
+  name: "set-webhook-enabled",
+  access: "manage_webhooks",
+  schema: ToggleFormSchema,
+  run: async ({ input: { isEnabled }, session, actor, services }): Promise<WebhookActionState> => {
+    await setWebhookEnabled({ db: services.db, orgId: session.orgId, actor, isEnabled });
     revalidatePath(PAGE_PATH);
     return {
       successMessage: isEnabled
         ? "Webhook enabled: new approval requests are sent to it."
         : "Webhook disabled: nothing is sent until you enable it again.",
     };
-  } catch (error) {
-    return toFormState(error, { fields: [], logger, action: "set-webhook-enabled" });
-  }
-}
+  },
+});
 
 /** Replaces the signing secret and returns the new one, this one time. */
-export async function rotateWebhookSecretAction(
-  _previous: WebhookActionState,
-  _formData: FormData,
-): Promise<WebhookActionState> {
-  const session = await requireSession();
-  const { db, secretBox, logger } = getServices();
-  try {
-    assertCan(session, "manage_webhooks");
-    const { secret } = await rotateWebhookSecret({
-      db,
-      secretBox,
-      orgId: session.orgId,
-      actor: sessionActor(session),
-    });
+export const rotateWebhookSecretAction = formAction({
+  name: "rotate-webhook-secret",
+  access: "manage_webhooks",
+  schema: EmptyFormSchema,
+  run: async ({ session, actor, services }): Promise<WebhookActionState> => {
+    const { db, secretBox } = services;
+    const { secret } = await rotateWebhookSecret({ db, secretBox, orgId: session.orgId, actor });
     revalidatePath(PAGE_PATH);
     return {
       issuedSecret: secret,
       successMessage: "Secret rotated: messages are signed with the new secret from now on.",
     };
-  } catch (error) {
-    return toFormState(error, { fields: [], logger, action: "rotate-webhook-secret" });
-  }
-}
+  },
+});
 
 /** Queues a webhook.test message, which the worker sends and records in the delivery log. */
-export async function sendTestWebhookAction(
-  _previous: WebhookActionState,
-  _formData: FormData,
-): Promise<WebhookActionState> {
-  const session = await requireSession();
-  const { db, logger, webhookQueue } = getServices();
-  try {
-    assertCan(session, "manage_webhooks");
-    await sendTestWebhook({
-      db,
-      queue: webhookQueue(),
-      orgId: session.orgId,
-      actor: sessionActor(session),
-    });
+export const sendTestWebhookAction = formAction({
+  name: "send-test-webhook",
+  access: "manage_webhooks",
+  schema: EmptyFormSchema,
+  run: async ({ session, actor, services }): Promise<WebhookActionState> => {
+    await sendTestWebhook({ db: services.db, queue: services.webhookQueue(), orgId: session.orgId, actor });
     return {
       successMessage: "Test queued. It shows in the delivery log below within a few seconds; use Refresh.",
     };
-  } catch (error) {
-    return toFormState(error, { fields: [], logger, action: "send-test-webhook" });
-  }
-}
+  },
+});
 
 /** Deletes the webhook and its delivery log. */
-export async function deleteWebhookAction(
-  _previous: WebhookActionState,
-  _formData: FormData,
-): Promise<WebhookActionState> {
-  const session = await requireSession();
-  const { db, logger } = getServices();
-  try {
-    assertCan(session, "manage_webhooks");
-    await deleteWebhook({ db, orgId: session.orgId, actor: sessionActor(session) });
+export const deleteWebhookAction = formAction({
+  name: "delete-webhook",
+  access: "manage_webhooks",
+  schema: EmptyFormSchema,
+  run: async ({ session, actor, services }): Promise<WebhookActionState> => {
+    await deleteWebhook({ db: services.db, orgId: session.orgId, actor });
     revalidatePath(PAGE_PATH);
     return {
       successMessage: "Webhook deleted, with its delivery log. Approval requests are not sent anywhere.",
     };
-  } catch (error) {
-    return toFormState(error, { fields: [], logger, action: "delete-webhook" });
-  }
-}
+  },
+});

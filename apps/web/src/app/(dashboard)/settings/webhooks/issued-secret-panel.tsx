@@ -1,4 +1,4 @@
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableSecret } from "@/components/ui/copyable-secret";
 import { cardClass } from "@/components/ui/styles";
 
 /**
@@ -24,15 +24,7 @@ export function IssuedSecretPanel({
       >
         Copy this secret into your receiver now. It will not be shown again; if it is lost, rotate it.
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <code
-          data-testid="webhook-secret"
-          className="block min-w-0 flex-1 select-all break-all rounded-md bg-slate-900 px-3 py-2 font-mono text-xs text-slate-100"
-        >
-          {secret}
-        </code>
-        <CopyButton value={secret} />
-      </div>
+      <CopyableSecret value={secret} testId="webhook-secret" />
     </section>
   );
 }

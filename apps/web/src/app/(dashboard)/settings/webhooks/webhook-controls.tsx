@@ -2,6 +2,7 @@
 
 import { type ReactNode, useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { FormError, FormSuccess } from "@/components/ui/form-message";
 import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -12,7 +13,6 @@ import {
   setWebhookEnabledAction,
   type WebhookActionState,
 } from "./actions";
-import { ConfirmActionForm } from "./confirm-action-form";
 import { IssuedSecretPanel } from "./issued-secret-panel";
 
 type ControlledWebhook = { isEnabled: boolean; secretPrefix: string };

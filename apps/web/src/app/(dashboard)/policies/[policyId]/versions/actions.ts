@@ -3,12 +3,9 @@
 import { rollbackPolicy } from "@gatehouse/core/policies/rollback-policy";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { assertCan } from "@/server/auth/permissions";
-import { requireSession } from "@/server/auth/session";
-import { sessionActor } from "@/server/auth/session-actor";
-import { type FormState, toFormState } from "@/server/form-state";
+import { formAction } from "@/server/actions/form-action";
+import type { FormState } from "@/server/form-state";
 import { DELAYED_NOTICE } from "@/server/propagation-notice";
-import { getServices } from "@/server/services";
 
 export type RollbackState = FormState & { savedVersion?: number; notice?: string };
 
@@ -18,27 +15,20 @@ const RollbackFormSchema = z.object({
 });
 
 /** Saves an earlier version's document as the newest version; history itself never changes. */
-export async function rollbackPolicyAction(
-  _previous: RollbackState,
-  formData: FormData,
-): Promise<RollbackState> {
-  const session = await requireSession();
-  const { db, notifyGrantChange, logger } = getServices();
-  const { policyId, toVersion } = RollbackFormSchema.parse(Object.fromEntries(formData));
-  try {
-    assertCan(session, "manage_policies");
+export const rollbackPolicyAction = formAction({
+  name: "rollback-policy",
+  access: "manage_policies",
+  schema: RollbackFormSchema,
+  run: async ({ input, session, actor, services }): Promise<RollbackState> => {
     const { version, isPropagated } = await rollbackPolicy({
-      db,
-      notify: notifyGrantChange,
+      db: services.db,
+      notify: services.notifyGrantChange,
       orgId: session.orgId,
-      actor: sessionActor(session),
-      policyId,
-      toVersion,
+      actor,
+      ...input,
     });
-    revalidatePath(`/policies/${policyId}`, "layout");
+    revalidatePath(`/policies/${input.policyId}`, "layout");
     revalidatePath("/policies");
     return { savedVersion: version, ...(isPropagated ? {} : { notice: DELAYED_NOTICE }) };
-  } catch (error) {
-    return toFormState(error, { fields: [], logger, action: "rollback-policy" });
-  }
-}
+  },
+});

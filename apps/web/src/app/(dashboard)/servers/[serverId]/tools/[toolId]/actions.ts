@@ -3,12 +3,9 @@
 import { approveToolChange } from "@gatehouse/core/catalogue/approve-tool-change";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { assertCan } from "@/server/auth/permissions";
-import { requireSession } from "@/server/auth/session";
-import { sessionActor } from "@/server/auth/session-actor";
-import { type FormState, toFormState } from "@/server/form-state";
+import { formAction } from "@/server/actions/form-action";
+import type { FormState } from "@/server/form-state";
 import { DELAYED_NOTICE } from "@/server/propagation-notice";
-import { getServices } from "@/server/services";
 
 export type ApproveToolState = FormState & { successMessage?: string };
 
@@ -18,27 +15,21 @@ const ApproveFormSchema = z.object({
 });
 
 /** Accepts a changed tool's current definition, so the proxy lets agents call it again. */
-export async function approveToolChangeAction(
-  _previous: ApproveToolState,
-  formData: FormData,
-): Promise<ApproveToolState> {
-  const session = await requireSession();
-  const { db, notifyGrantChange, logger } = getServices();
-  const { serverId, toolId } = ApproveFormSchema.parse(Object.fromEntries(formData));
-  try {
-    assertCan(session, "approve_tool_changes");
+export const approveToolChangeAction = formAction({
+  name: "approve-tool-change",
+  access: "approve_tool_changes",
+  schema: ApproveFormSchema,
+  run: async ({ input, session, actor, services }): Promise<ApproveToolState> => {
     const { isPropagated } = await approveToolChange({
-      db,
-      notify: notifyGrantChange,
+      db: services.db,
+      notify: services.notifyGrantChange,
       orgId: session.orgId,
-      toolId,
-      actor: sessionActor(session),
+      toolId: input.toolId,
+      actor,
     });
-    revalidatePath(`/servers/${serverId}`, "layout");
+    revalidatePath(`/servers/${input.serverId}`, "layout");
     return {
       successMessage: `Approved the new definition: agents whose policy allows this tool can call it again.${isPropagated ? "" : ` ${DELAYED_NOTICE}`}`,
     };
-  } catch (error) {
-    return toFormState(error, { fields: [], logger, action: "approve-tool-change" });
-  }
-}
+  },
+});
