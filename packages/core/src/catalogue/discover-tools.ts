@@ -4,6 +4,7 @@ import type { SecretBox } from "../secrets/secret-box";
 import { connectUpstream } from "../upstream/connect-upstream";
 import { describeConnectError } from "../upstream/describe-connect-error";
 import { toUpstreamConfig } from "../upstream/upstream-config";
+import { createUpstreamAuthorization } from "../upstream-auth/upstream-authorization";
 import { listUpstreamTools } from "./list-upstream-tools";
 import { saveToolCatalogue } from "./save-tool-catalogue";
 
@@ -27,7 +28,16 @@ export async function discoverTools(options: {
   if (!server) throw new GatehouseError("not_found", "No such server in this organisation.");
   try {
     const config = toUpstreamConfig(server, options.secretBox);
-    const connection = await connectUpstream(config, options);
+    const { secretBox, timeoutMs } = options;
+    const authorization = await createUpstreamAuthorization({
+      db,
+      secretBox,
+      orgId,
+      serverId,
+      policy: options,
+      timeoutMs,
+    });
+    const connection = await connectUpstream(config, { ...options, authorization });
     try {
       const tools = await listUpstreamTools(connection.client, options.timeoutMs).catch((error: unknown) => {
         throw describeConnectError(error, { config, stderr: connection.stderr() });

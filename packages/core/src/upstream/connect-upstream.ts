@@ -7,12 +7,20 @@ import { GatehouseError } from "../errors/gatehouse-error";
 import { checkDestination } from "../network/check-destination";
 import type { NetworkPolicy } from "../network/classify-address";
 import { createGuardedFetch, type FetchLike } from "../network/guarded-fetch";
+import type { UpstreamAuthorization } from "../upstream-auth/upstream-authorization";
 import { describeConnectError } from "./describe-connect-error";
 import type { UpstreamConfig } from "./upstream-config";
 
 export const GATEHOUSE_CLIENT_INFO = { name: "gatehouse", version: "0.1.0" };
 
 export type UpstreamConnection = { client: Client; stderr: () => string };
+
+/** How to connect: `authorization`, for a server that uses OAuth, sets each HTTP request's Authorization header. */
+type ConnectOptions = {
+  timeoutMs: number;
+  allowStdio: boolean;
+  authorization?: UpstreamAuthorization;
+} & NetworkPolicy;
 
 // Kept so a stdio server that dies before `initialize` can be explained with its own words.
 const STDERR_TAIL_CHARS = 2000;
@@ -24,7 +32,7 @@ const STDERR_TAIL_CHARS = 2000;
  */
 export async function connectUpstream(
   config: UpstreamConfig,
-  options: { timeoutMs: number; allowStdio: boolean } & NetworkPolicy,
+  options: ConnectOptions,
 ): Promise<UpstreamConnection> {
   const { transport, stderr } = createTransport(config, options);
   const client = new Client(GATEHOUSE_CLIENT_INFO, { capabilities: {} });
@@ -47,12 +55,12 @@ async function refuseBlockedDestination(url: string, policy: NetworkPolicy): Pro
 
 function createTransport(
   config: UpstreamConfig,
-  options: { allowStdio: boolean } & NetworkPolicy,
+  options: Omit<ConnectOptions, "timeoutMs">,
 ): { transport: Transport; stderr: () => string } {
   if (config.transport !== "stdio") {
     const url = new URL(config.url);
     const requestInit = { headers: config.headers };
-    const guardedFetch = createGuardedFetch(options);
+    const guardedFetch = withAuthorization(createGuardedFetch(options), options.authorization);
     const transport =
       config.transport === "sse"
         ? new SSEClientTransport(url, {
@@ -85,5 +93,18 @@ function withHeaders(baseFetch: FetchLike, headers: Record<string, string>): typ
     const merged = new Headers(init?.headers);
     for (const [name, value] of Object.entries(headers)) merged.set(name, value);
     return baseFetch(input instanceof Request ? input.url : input, { ...init, headers: merged });
+  };
+}
+
+// Asked per request rather than once, so a token refreshed during a long session is used.
+function withAuthorization(
+  baseFetch: FetchLike,
+  authorization: UpstreamAuthorization | undefined,
+): FetchLike {
+  if (!authorization) return baseFetch;
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set("authorization", await authorization());
+    return baseFetch(input, { ...init, headers });
   };
 }
