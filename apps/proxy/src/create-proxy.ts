@@ -1,6 +1,7 @@
 import { CATALOGUE_SYNC_QUEUE, type CatalogueSyncJob } from "@gatehouse/core/catalogue/catalogue-sync-job";
 import { createLogger } from "@gatehouse/core/logging/create-logger";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
+import { createUpstreamAuthorization } from "@gatehouse/core/upstream-auth/upstream-authorization";
 import { createDb } from "@gatehouse/db/client";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
@@ -81,6 +82,14 @@ export async function createProxy(env: ProxyEnv) {
     allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS,
     trustProxy: env.GATEHOUSE_TRUST_PROXY,
     upstreamTimeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
+    upstreamAuthorization: (server) =>
+      createUpstreamAuthorization({
+        db,
+        secretBox,
+        ...server,
+        policy: { allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS },
+        timeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
+      }),
     limits: httpLimitsOf(env),
     drift,
     requestSync: createCatalogueSyncRequester(syncQueue, logger),

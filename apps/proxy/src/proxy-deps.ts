@@ -1,4 +1,5 @@
 import type { Logger } from "@gatehouse/core/logging/create-logger";
+import type { UpstreamAuthorization } from "@gatehouse/core/upstream-auth/upstream-authorization";
 import type { ApprovalDeps } from "./approvals/hold-for-approval";
 import type { AuditSink } from "./audit/audit-sink";
 import type { CatalogueSyncRequester } from "./catalogue/catalogue-sync-requester";
@@ -24,6 +25,11 @@ export type ProxyDeps = {
   /** Whether X-Forwarded-For names the client's address (set only behind a trusted reverse proxy). */
   trustProxy: boolean;
   upstreamTimeoutMs: number;
+  /** The bearer token source for a server that uses OAuth (undefined for one that does not); throws when it needs reconnecting. */
+  upstreamAuthorization: (server: {
+    orgId: string;
+    serverId: string;
+  }) => Promise<UpstreamAuthorization | undefined>;
   /** What one HTTP request may cost: body and header sizes, timeouts, JSON depth and string lengths. */
   limits: HttpLimits;
   drift: DriftRegistry;

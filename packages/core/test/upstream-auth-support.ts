@@ -3,6 +3,7 @@ import { registerServer } from "@gatehouse/core/servers/register-server";
 import { completeUpstreamAuthorization } from "@gatehouse/core/upstream-auth/complete-upstream-authorization";
 import { startUpstreamAuthorization } from "@gatehouse/core/upstream-auth/start-upstream-authorization";
 import type { Db } from "@gatehouse/db/client";
+import { followOAuthAuthorization } from "@gatehouse/testing/follow-oauth-authorization";
 import { uniqueSuffix } from "@gatehouse/testing/test-env";
 import { testSecretBox } from "./test-support";
 
@@ -46,22 +47,11 @@ export function startConnect(
 }
 
 /**
- * Plays the browser: follows the authorization URL to the fake server (which approves at
- * once), reads the code and state off its redirect to the callback, and completes the
- * authorization as the account's user. Returns what the callback received.
+ * Plays the browser through the fake server's approval, then completes the authorization as
+ * the account's user, as the dashboard's callback does. Returns what the callback received.
  */
 export async function connectServer(db: Db, account: OAuthAccount, authorizationUrl: string) {
-  const response = await fetch(authorizationUrl, { redirect: "manual" });
-  const location = new URL(response.headers.get("location") ?? "", authorizationUrl);
-  if (`${location.origin}${location.pathname}` !== REDIRECT_URI) {
-    throw new Error(
-      `The authorization server answered ${response.status} without redirecting to the callback.`,
-    );
-  }
-  const callback = {
-    code: location.searchParams.get("code") ?? "",
-    state: location.searchParams.get("state") ?? "",
-  };
+  const callback = await followOAuthAuthorization(authorizationUrl, REDIRECT_URI);
   await completeUpstreamAuthorization({ db, secretBox: testSecretBox, ...account, ...callback, policy });
   return callback;
 }

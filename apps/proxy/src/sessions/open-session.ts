@@ -46,7 +46,9 @@ export async function openSession(
   const elapsed = () => Math.max(0, Math.round(deps.now() - connectStartedAtMs));
   let upstream: Awaited<ReturnType<typeof connectUpstream>>;
   try {
+    const authorization = await deps.upstreamAuthorization(grant);
     upstream = await connectUpstream(grant.upstream, {
+      authorization,
       timeoutMs: deps.upstreamTimeoutMs,
       allowStdio: deps.allowStdio,
       allowPrivateNetworks: deps.allowPrivateNetworks,
