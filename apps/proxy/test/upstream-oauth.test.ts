@@ -70,6 +70,22 @@ describe("an upstream that requires OAuth", () => {
     }
   });
 
+  it("refreshes at once and retries when the upstream refuses a token before its time", async () => {
+    const serverId = await connectedServer();
+    const { token } = await bed.harness.grant({ version: "1", default: "allow" }, "agent", serverId);
+    const agent = await connectAgent(proxyUrl(bed.proxy, token));
+    try {
+      const refreshes = upstream.refreshCount();
+      upstream.expireAccessTokens();
+      expect(firstText(await agent.callTool({ name: "echo", arguments: { message: "again" } }))).toBe(
+        "again",
+      );
+      expect(upstream.refreshCount()).toBe(refreshes + 1);
+    } finally {
+      await agent.close();
+    }
+  });
+
   it("tells the agent to have the server reconnected when the refresh is refused", async () => {
     const serverId = await connectedServer();
     const { token } = await bed.harness.grant({ version: "1", default: "allow" }, "agent", serverId);

@@ -37,6 +37,11 @@ const tokenFor = (serverId: string, options: { now?: () => Date; database?: type
     timeoutMs: 5_000,
     ...(options.now ? { now: options.now } : {}),
   });
+const discover = (serverId: string) =>
+  discoverTools({
+    ...{ db, secretBox: testSecretBox, orgId: account.orgId, serverId },
+    ...{ allowStdio: false, allowPrivateNetworks: true, timeoutMs: 5_000 },
+  });
 const eventsOf = (serverId: string) =>
   db.adminEvent.findMany({
     where: { orgId: account.orgId, targetId: serverId },
@@ -55,6 +60,17 @@ describe("connecting an OAuth-protected upstream", () => {
     expect(failure.message).toMatch(/not connected to it yet.*click Connect/);
   });
 
+  it("switches a server registered without OAuth to OAuth when discovery is refused with 401", async () => {
+    const serverId = await registerOAuthServer(db, account, upstream.url);
+    await db.upstreamOAuthConnection.delete({ where: { serverId } });
+    const failure = await gatehouseFailure(discover(serverId));
+    expect(failure).toMatchObject({ code: "upstream_auth_failed" });
+    expect(failure.message).toMatch(/requires OAuth.*click Connect/);
+    expect(await getUpstreamOAuthStatus({ db, orgId: account.orgId, serverId })).toMatchObject({
+      status: "not_connected",
+    });
+  });
+
   it("runs discovery, dynamic registration, PKCE and the code exchange, then discovers tools with the token", async () => {
     const serverId = await registerOAuthServer(db, account, upstream.url);
     const { authorizationUrl } = await startConnect(db, account, serverId);
@@ -65,15 +81,7 @@ describe("connecting an OAuth-protected upstream", () => {
 
     const status = await getUpstreamOAuthStatus({ db, orgId: account.orgId, serverId });
     expect(status).toMatchObject({ status: "connected", lastError: null });
-    const result = await discoverTools({
-      db,
-      secretBox: testSecretBox,
-      orgId: account.orgId,
-      serverId,
-      allowStdio: false,
-      allowPrivateNetworks: true,
-      timeoutMs: 5_000,
-    });
+    const result = await discover(serverId);
     expect(result.toolCount).toBe(1);
 
     const events = await eventsOf(serverId);

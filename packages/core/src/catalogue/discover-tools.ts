@@ -4,6 +4,7 @@ import type { SecretBox } from "../secrets/secret-box";
 import { connectUpstream } from "../upstream/connect-upstream";
 import { describeConnectError } from "../upstream/describe-connect-error";
 import { toUpstreamConfig } from "../upstream/upstream-config";
+import { adoptUpstreamOAuth } from "../upstream-auth/adopt-upstream-oauth";
 import { createUpstreamAuthorization } from "../upstream-auth/upstream-authorization";
 import { listUpstreamTools } from "./list-upstream-tools";
 import { saveToolCatalogue } from "./save-tool-catalogue";
@@ -37,7 +38,13 @@ export async function discoverTools(options: {
       policy: options,
       timeoutMs,
     });
-    const connection = await connectUpstream(config, { ...options, authorization });
+    const connection = await connectUpstream(config, { ...options, authorization }).catch(
+      async (error: unknown) => {
+        if (authorization) throw error;
+        const policy = options;
+        throw (await adoptUpstreamOAuth({ db, orgId, serverId, config, error, policy, timeoutMs })) ?? error;
+      },
+    );
     try {
       const tools = await listUpstreamTools(connection.client, options.timeoutMs).catch((error: unknown) => {
         throw describeConnectError(error, { config, stderr: connection.stderr() });

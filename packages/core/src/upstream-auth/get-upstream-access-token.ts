@@ -19,12 +19,14 @@ type TokenOptions = {
   serverId: string;
   policy: NetworkPolicy;
   timeoutMs: number;
+  /** A token the upstream just refused with 401: it is refreshed even if it has not expired. */
+  rejectedAccessToken?: string;
   now?: () => Date;
 };
 
 /**
  * The access token to send a server that uses OAuth, refreshed first when it is (nearly)
- * expired; null for a server that does not use OAuth. Of several processes finding it
+ * expired or was refused; null for a server that does not use OAuth. Of several processes finding it
  * expired, one refreshes (under a row lock) and the others use its new token. Throws
  * upstream_auth_failed, saying what a person must do, when the server is not connected.
  */
@@ -84,6 +86,7 @@ function usableToken(
   }
   if (connection.refreshAt && connection.refreshAt <= now) return null;
   const tokens = openJson(options.secretBox, connection.tokensEncrypted, StoredTokensSchema);
+  if (tokens.access_token === options.rejectedAccessToken) return null;
   return { accessToken: tokens.access_token, refreshAt: connection.refreshAt };
 }
 

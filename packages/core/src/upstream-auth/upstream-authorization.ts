@@ -1,8 +1,11 @@
 import { GatehouseError } from "../errors/gatehouse-error";
 import { getUpstreamAccessToken, type UpstreamAccessToken } from "./get-upstream-access-token";
 
-/** Gives the Authorization header value for the next request to an upstream. */
-export type UpstreamAuthorization = () => Promise<string>;
+/**
+ * Gives the Authorization header value for the next request to an upstream; `afterRejection`
+ * when the upstream refused the previous one with 401 (revoked early, or it forgot it).
+ */
+export type UpstreamAuthorization = (options?: { afterRejection?: boolean }) => Promise<string>;
 
 /**
  * The bearer token source for a connection to one server, or undefined when the server does
@@ -15,9 +18,10 @@ export async function createUpstreamAuthorization(
   const now = options.now ?? (() => new Date());
   let current: UpstreamAccessToken | null = await getUpstreamAccessToken(options);
   if (!current) return undefined;
-  return async () => {
-    if (!current || (current.refreshAt && current.refreshAt <= now())) {
-      current = await getUpstreamAccessToken(options);
+  return async ({ afterRejection = false } = {}) => {
+    if (!current || afterRejection || (current.refreshAt && current.refreshAt <= now())) {
+      const rejected = afterRejection && current ? { rejectedAccessToken: current.accessToken } : {};
+      current = await getUpstreamAccessToken({ ...options, ...rejected });
     }
     if (!current) {
       throw new GatehouseError("upstream_auth_failed", "This server stopped using OAuth. Reconnect to it.");

@@ -96,15 +96,22 @@ function withHeaders(baseFetch: FetchLike, headers: Record<string, string>): typ
   };
 }
 
-// Asked per request rather than once, so a token refreshed during a long session is used.
+// Asked per request rather than once, so a token refreshed during a long session is used; a
+// 401 gets one retry with a refreshed token. The SDK sends bodies as strings, so one can be resent.
 function withAuthorization(
   baseFetch: FetchLike,
   authorization: UpstreamAuthorization | undefined,
 ): FetchLike {
   if (!authorization) return baseFetch;
   return async (input, init) => {
-    const headers = new Headers(init?.headers);
-    headers.set("authorization", await authorization());
-    return baseFetch(input, { ...init, headers });
+    const send = async (afterRejection: boolean) => {
+      const headers = new Headers(init?.headers);
+      headers.set("authorization", await authorization({ afterRejection }));
+      return baseFetch(input, { ...init, headers });
+    };
+    const response = await send(false);
+    if (response.status !== 401) return response;
+    await response.body?.cancel().catch(() => undefined);
+    return send(true);
   };
 }
