@@ -1,11 +1,11 @@
 import type { Db } from "@gatehouse/db/client";
-import type { UpstreamOAuthConnection, UpstreamOAuthStatus } from "@gatehouse/db/models";
+import type { Prisma, UpstreamOAuthConnection, UpstreamOAuthStatus } from "@gatehouse/db/models";
 import { recordAdminEvent } from "../admin-trail/record-admin-event";
 import { GatehouseError } from "../errors/gatehouse-error";
 import type { NetworkPolicy } from "../network/classify-address";
 import { createGuardedFetch } from "../network/guarded-fetch";
 import type { SecretBox } from "../secrets/secret-box";
-import { refreshUpstreamTokens } from "./refresh-upstream-tokens";
+import { type RefreshOutcome, refreshUpstreamTokens } from "./refresh-upstream-tokens";
 import { OAuthClientStateSchema, openJson, StoredTokensSchema, sealJson } from "./sealed-oauth-state";
 import { tokenTimes } from "./token-times";
 
@@ -26,8 +26,8 @@ type TokenOptions = {
 
 /**
  * The access token to send a server that uses OAuth, refreshed first when it is (nearly)
- * expired or was refused; null for a server that does not use OAuth. Of several processes finding it
- * expired, one refreshes (under a row lock) and the others use its new token. Throws
+ * expired or was refused; null for a server that does not use OAuth. Of several processes
+ * finding it expired, one refreshes (under a row lock) and the others use its new token. Throws
  * upstream_auth_failed, saying what a person must do, when the server is not connected.
  */
 export async function getUpstreamAccessToken(options: TokenOptions): Promise<UpstreamAccessToken | null> {
@@ -40,40 +40,48 @@ export async function getUpstreamAccessToken(options: TokenOptions): Promise<Ups
   if (current) return current;
   // Serialised on the row: a refresh token is often single-use, so two refreshes at once would
   // leave one process holding a refused token.
-  const outcome = await options.db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "UpstreamOAuthConnection" WHERE id = ${connection.id} FOR UPDATE`;
-      const locked = await tx.upstreamOAuthConnection.findUniqueOrThrow({ where: { id: connection.id } });
-      const fresh = usableToken(options, locked, now());
-      if (fresh) return { kind: "token" as const, token: fresh };
-      const clientState = openJson(options.secretBox, locked.clientEncrypted ?? "", OAuthClientStateSchema);
-      const tokens = openJson(options.secretBox, locked.tokensEncrypted ?? "", StoredTokensSchema);
-      const fetch = createGuardedFetch(options.policy);
-      const refreshed = await refreshUpstreamTokens({ clientState, tokens, fetch });
-      if (refreshed.kind === "failed") return refreshed;
-      if (refreshed.kind === "needs_reconnect") {
-        await tx.upstreamOAuthConnection.update({
-          where: { id: locked.id },
-          data: { status: "needs_reconnect", lastError: refreshed.reason },
-        });
-        return refreshed;
-      }
-      const times = tokenTimes(refreshed.tokens, now());
-      await tx.upstreamOAuthConnection.update({
-        where: { id: locked.id },
-        data: { tokensEncrypted: sealJson(options.secretBox, refreshed.tokens), ...times },
-      });
-      return {
-        kind: "token" as const,
-        token: { accessToken: refreshed.tokens.access_token, refreshAt: times.refreshAt },
-      };
-    },
-    { maxWait: options.timeoutMs, timeout: options.timeoutMs * 2 },
-  );
+  const outcome = await options.db.$transaction((tx) => refreshUnderLock(tx, options, connection.id, now), {
+    maxWait: options.timeoutMs,
+    timeout: options.timeoutMs * 2,
+  });
   if (outcome.kind === "token") return outcome.token;
   if (outcome.kind === "failed") throw outcome.error;
   await recordNeedsReconnect(options, outcome.reason);
   throw notConnectedError("needs_reconnect", outcome.reason);
+}
+
+// Re-reads the row once locked: another process may have refreshed while this one waited.
+async function refreshUnderLock(
+  tx: Prisma.TransactionClient,
+  options: TokenOptions,
+  connectionId: string,
+  now: () => Date,
+): Promise<{ kind: "token"; token: UpstreamAccessToken } | Exclude<RefreshOutcome, { kind: "refreshed" }>> {
+  await tx.$queryRaw`SELECT id FROM "UpstreamOAuthConnection" WHERE id = ${connectionId} FOR UPDATE`;
+  const locked = await tx.upstreamOAuthConnection.findUniqueOrThrow({ where: { id: connectionId } });
+  const fresh = usableToken(options, locked, now());
+  if (fresh) return { kind: "token", token: fresh };
+  const clientState = openJson(options.secretBox, locked.clientEncrypted ?? "", OAuthClientStateSchema);
+  const tokens = openJson(options.secretBox, locked.tokensEncrypted ?? "", StoredTokensSchema);
+  const refreshed = await refreshUpstreamTokens({
+    clientState,
+    tokens,
+    fetch: createGuardedFetch(options.policy),
+  });
+  if (refreshed.kind === "failed") return refreshed;
+  if (refreshed.kind === "needs_reconnect") {
+    await tx.upstreamOAuthConnection.update({
+      where: { id: connectionId },
+      data: { status: "needs_reconnect", lastError: refreshed.reason },
+    });
+    return refreshed;
+  }
+  const times = tokenTimes(refreshed.tokens, now());
+  await tx.upstreamOAuthConnection.update({
+    where: { id: connectionId },
+    data: { tokensEncrypted: sealJson(options.secretBox, refreshed.tokens), ...times },
+  });
+  return { kind: "token", token: { accessToken: refreshed.tokens.access_token, refreshAt: times.refreshAt } };
 }
 
 function usableToken(
