@@ -4,6 +4,7 @@ import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
 import { recordUpstreamHealth } from "@gatehouse/core/upstream/record-upstream-health";
 import { isStdioPooled } from "@gatehouse/core/upstream/stdio-lifecycle-env";
 import { StdioPool } from "@gatehouse/core/upstream/stdio-pool";
+import { createUpstreamAuthorization } from "@gatehouse/core/upstream-auth/upstream-authorization";
 import { createDb } from "@gatehouse/db/client";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
@@ -96,6 +97,14 @@ export async function createProxy(env: ProxyEnv) {
     trustProxy: env.GATEHOUSE_TRUST_PROXY,
     allowedOrigins: env.GATEHOUSE_PROXY_ALLOWED_ORIGINS,
     upstreamTimeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
+    upstreamAuthorization: (server) =>
+      createUpstreamAuthorization({
+        db,
+        secretBox,
+        ...server,
+        policy: { allowPrivateNetworks: env.GATEHOUSE_ALLOW_PRIVATE_NETWORKS },
+        timeoutMs: env.GATEHOUSE_UPSTREAM_TIMEOUT_MS,
+      }),
     limits: httpLimitsOf(env),
     drift,
     requestSync: createCatalogueSyncRequester(syncQueue, logger),

@@ -1,5 +1,6 @@
 import type { Logger } from "@gatehouse/core/logging/create-logger";
 import type { StdioPool } from "@gatehouse/core/upstream/stdio-pool";
+import type { UpstreamAuthorization } from "@gatehouse/core/upstream-auth/upstream-authorization";
 import type { ApprovalDeps } from "./approvals/hold-for-approval";
 import type { AuditSink } from "./audit/audit-sink";
 import type { CatalogueSyncRequester } from "./catalogue/catalogue-sync-requester";
@@ -31,6 +32,11 @@ export type ProxyDeps = {
   /** Browser origins allowed to call the proxy (GATEHOUSE_PROXY_ALLOWED_ORIGINS). */
   allowedOrigins: ReadonlySet<string>;
   upstreamTimeoutMs: number;
+  /** The bearer token source for a server that uses OAuth (undefined for one that does not); throws when it needs reconnecting. */
+  upstreamAuthorization: (server: {
+    orgId: string;
+    serverId: string;
+  }) => Promise<UpstreamAuthorization | undefined>;
   /** What one HTTP request may cost: body and header sizes, timeouts, JSON depth and string lengths. */
   limits: HttpLimits;
   drift: DriftRegistry;

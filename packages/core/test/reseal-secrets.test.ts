@@ -60,6 +60,9 @@ function sealLegacy(keyBase64: string, plaintext: string): string {
 const HEADERS = JSON.stringify({ Authorization: "Bearer upstream-secret" });
 const ENV = JSON.stringify({ API_TOKEN: "env-secret" });
 const ARGS = JSON.stringify({ dst: "prod-model" });
+const OAUTH_CLIENT = JSON.stringify({ client: { client_id: "gatehouse", client_secret: "client-secret" } });
+const OAUTH_TOKENS = JSON.stringify({ access_token: "upstream-access", refresh_token: "upstream-refresh" });
+const OAUTH_FLOW = JSON.stringify({ codeVerifier: "pkce-verifier" });
 
 /** One row in every sealed column: headers and webhook secret under the old key, env and arguments in legacy v1. */
 async function seedSealedRows() {
@@ -96,6 +99,21 @@ async function seedSealedRows() {
     where: { id: approval.id },
     data: { argumentsEncrypted: sealLegacy(oldKey, ARGS) },
   });
+  await db.upstreamOAuthConnection.create({
+    data: {
+      orgId: grant.orgId,
+      serverId: grant.serverId,
+      clientEncrypted: oldBox.encrypt(OAUTH_CLIENT),
+      tokensEncrypted: sealLegacy(oldKey, OAUTH_TOKENS),
+    },
+  });
+  await db.upstreamOAuthAuthorization.create({
+    data: {
+      ...{ orgId: grant.orgId, serverId: grant.serverId, stateHash: `state-${uniqueSuffix()}` },
+      ...{ flowEncrypted: oldBox.encrypt(OAUTH_FLOW), redirectUri: "http://127.0.0.1:9/callback" },
+      ...{ createdById: grant.actor.id, expiresAt: new Date(Date.now() + 60_000) },
+    },
+  });
   return {
     orgId: grant.orgId,
     headersId: headers.id,
@@ -107,16 +125,21 @@ async function seedSealedRows() {
 
 /** Every sealed value in the database, by column, in id order. */
 async function readSealed() {
-  const [servers, approvals, webhooks] = await Promise.all([
+  const [servers, approvals, webhooks, connections, flows] = await Promise.all([
     db.mcpServer.findMany({ orderBy: { id: "asc" }, select: { headersEncrypted: true, envEncrypted: true } }),
     db.approvalRequest.findMany({ orderBy: { id: "asc" }, select: { argumentsEncrypted: true } }),
     db.webhookEndpoint.findMany({ orderBy: { id: "asc" }, select: { secretEncrypted: true } }),
+    db.upstreamOAuthConnection.findMany({ orderBy: { id: "asc" } }),
+    db.upstreamOAuthAuthorization.findMany({ orderBy: { id: "asc" }, select: { flowEncrypted: true } }),
   ]);
   return {
     headers: servers.map((row) => row.headersEncrypted).filter((value) => value !== null),
     env: servers.map((row) => row.envEncrypted).filter((value) => value !== null),
     arguments: approvals.map((row) => row.argumentsEncrypted).filter((value) => value !== null),
     secret: webhooks.map((row) => row.secretEncrypted),
+    oauthClient: connections.map((row) => row.clientEncrypted).filter((value) => value !== null),
+    oauthTokens: connections.map((row) => row.tokensEncrypted).filter((value) => value !== null),
+    oauthFlow: flows.map((row) => row.flowEncrypted),
   };
 }
 
@@ -150,6 +173,9 @@ describe("resealSecrets", () => {
       "McpServer.envEncrypted": all,
       "ApprovalRequest.argumentsEncrypted": all,
       "WebhookEndpoint.secretEncrypted": all,
+      "UpstreamOAuthConnection.clientEncrypted": all,
+      "UpstreamOAuthConnection.tokensEncrypted": all,
+      "UpstreamOAuthAuthorization.flowEncrypted": all,
     });
     const sealed = await readSealed();
     for (const value of Object.values(sealed).flat())
@@ -159,6 +185,9 @@ describe("resealSecrets", () => {
       env: [ENV],
       arguments: [ARGS],
       secret: [seeded.secret],
+      oauthClient: [OAUTH_CLIENT],
+      oauthTokens: [OAUTH_TOKENS],
+      oauthFlow: [OAUTH_FLOW],
     });
 
     const again = await resealSecrets({ db, secretBox: rotatingBox });

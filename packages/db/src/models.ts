@@ -7,6 +7,7 @@ export type {
   Membership,
   Organization,
   Tool,
+  UpstreamOAuthConnection,
   User,
   WebhookDelivery,
   WebhookEndpoint,
@@ -18,5 +19,6 @@ export {
   Role,
   ServerStatus,
   ServerTransport,
+  UpstreamOAuthStatus,
   WebhookDeliveryStatus,
 } from "./generated/prisma/client";

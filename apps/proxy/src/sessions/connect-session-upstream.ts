@@ -6,9 +6,9 @@ import type { ProxyDeps } from "../proxy-deps";
 /**
  * Connects a new agent session to its grant's upstream: a share of the server's
  * pooled process when the operator pools it, otherwise a connection (and, for
- * stdio, a process) of the session's own.
+ * stdio, a process) of the session's own, with the current OAuth token for a server that uses OAuth.
  */
-export function connectSessionUpstream(
+export async function connectSessionUpstream(
   deps: ProxyDeps,
   grant: GrantSnapshot,
   capabilities: ClientCapabilities,
@@ -19,6 +19,7 @@ export function connectSessionUpstream(
     return deps.stdio.pool.acquire({ orgId, serverId, config: upstream, timeoutMs, capabilities });
   }
   return connectUpstream(upstream, {
+    authorization: await deps.upstreamAuthorization(grant),
     timeoutMs,
     allowStdio: deps.allowStdio,
     allowPrivateNetworks: deps.allowPrivateNetworks,

@@ -3,6 +3,8 @@ import { GatehouseError } from "../errors/gatehouse-error";
 import type { SecretBox } from "../secrets/secret-box";
 import { connectUpstream } from "../upstream/connect-upstream";
 import { toUpstreamConfig } from "../upstream/upstream-config";
+import { adoptUpstreamOAuth } from "../upstream-auth/adopt-upstream-oauth";
+import { createUpstreamAuthorization } from "../upstream-auth/upstream-authorization";
 import { listUpstreamTools } from "./list-upstream-tools";
 import { saveToolCatalogue } from "./save-tool-catalogue";
 
@@ -26,7 +28,22 @@ export async function discoverTools(options: {
   if (!server) throw new GatehouseError("not_found", "No such server in this organisation.");
   try {
     const config = toUpstreamConfig(server, options.secretBox);
-    const connection = await connectUpstream(config, options);
+    const { secretBox, timeoutMs } = options;
+    const authorization = await createUpstreamAuthorization({
+      db,
+      secretBox,
+      orgId,
+      serverId,
+      policy: options,
+      timeoutMs,
+    });
+    const connection = await connectUpstream(config, { ...options, authorization }).catch(
+      async (error: unknown) => {
+        if (authorization) throw error;
+        const policy = options;
+        throw (await adoptUpstreamOAuth({ db, orgId, serverId, config, error, policy, timeoutMs })) ?? error;
+      },
+    );
     try {
       const tools = await listUpstreamTools(connection.client, options.timeoutMs).catch((error: unknown) => {
         throw connection.describeError(error);

@@ -10,6 +10,9 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: "McpServer", column: "envEncrypted" },
   { table: "ApprovalRequest", column: "argumentsEncrypted" },
   { table: "WebhookEndpoint", column: "secretEncrypted" },
+  { table: "UpstreamOAuthConnection", column: "clientEncrypted" },
+  { table: "UpstreamOAuthConnection", column: "tokensEncrypted" },
+  { table: "UpstreamOAuthAuthorization", column: "flowEncrypted" },
 ];
 
 /** How a person reads the column in output: Table.column. */

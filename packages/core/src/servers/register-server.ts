@@ -6,12 +6,21 @@ import { type AdminEventDetails, recordAdminEvent } from "../admin-trail/record-
 import { parseInput } from "../errors/field-errors";
 import { GatehouseError } from "../errors/gatehouse-error";
 import { assertPublicDestination } from "../network/assert-public-destination";
+import { createGuardedFetch } from "../network/guarded-fetch";
 import { type SecretBox, sealRecord } from "../secrets/secret-box";
+import { detectUpstreamOAuth } from "../upstream-auth/discover-upstream-oauth";
 import { type RegisterServerInput, RegisterServerInputSchema } from "./register-server-input";
 
 type ParsedInput = z.output<typeof RegisterServerInputSchema>;
 
-/** Registers an MCP server for an organisation, sealing its headers and env values. */
+// Registration only asks whether the server wants OAuth; a slow server is registered without it.
+const OAUTH_PROBE_TIMEOUT_MS = 5_000;
+
+/**
+ * Registers an MCP server for an organisation, sealing its headers and env values. An HTTP
+ * server registered without an Authorization header that answers 401 with OAuth metadata is
+ * saved as using OAuth: discovery then waits until someone clicks Connect.
+ */
 export async function registerServer(options: {
   db: Db;
   secretBox: SecretBox;
@@ -21,7 +30,7 @@ export async function registerServer(options: {
   /** Whether the server may be at a private or loopback address (GATEHOUSE_ALLOW_PRIVATE_NETWORKS). */
   allowPrivateNetworks: boolean;
   input: RegisterServerInput;
-}): Promise<{ serverId: string }> {
+}): Promise<{ serverId: string; usesOAuth: boolean }> {
   const input = parseInput(RegisterServerInputSchema, options.input);
   if (input.transport === "stdio" && !options.allowStdio) {
     const message =
@@ -35,18 +44,25 @@ export async function registerServer(options: {
     input.transport === "stdio"
       ? { command: input.command, args: input.args, envEncrypted: sealRecord(options.secretBox, input.env) }
       : { url: input.url, headersEncrypted: sealRecord(options.secretBox, input.headers) };
+  const usesOAuth = await detectOAuth(input, options);
   try {
     const server = await options.db.mcpServer.create({
-      data: { orgId: options.orgId, name: input.name, transport: input.transport, ...connection },
+      data: {
+        orgId: options.orgId,
+        name: input.name,
+        transport: input.transport,
+        ...connection,
+        ...(usesOAuth ? { oauth: { create: { orgId: options.orgId } } } : {}),
+      },
     });
     await recordAdminEvent(options.db, {
       orgId: options.orgId,
       actor: options.actor,
       action: "server.registered",
       target: { id: server.id, name: server.name },
-      details: describeConnection(input),
+      details: { ...describeConnection(input), ...(usesOAuth ? { auth: "oauth" } : {}) },
     });
-    return { serverId: server.id };
+    return { serverId: server.id, usesOAuth };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const message = `A server named "${input.name}" already exists. Choose another name.`;
@@ -70,4 +86,13 @@ function describeConnection(input: ParsedInput): AdminEventDetails {
     origin: new URL(input.url).origin,
     headerNames: Object.keys(input.headers),
   };
+}
+
+function detectOAuth(input: ParsedInput, policy: { allowPrivateNetworks: boolean }): Promise<boolean> {
+  if (input.transport === "stdio") return Promise.resolve(false);
+  if (Object.keys(input.headers).some((name) => name.toLowerCase() === "authorization")) {
+    return Promise.resolve(false);
+  }
+  const fetch = createGuardedFetch(policy);
+  return detectUpstreamOAuth({ ...input, fetch, timeoutMs: OAUTH_PROBE_TIMEOUT_MS });
 }

@@ -8,6 +8,7 @@ import type { Logger } from "../logging/create-logger";
 import { checkDestination } from "../network/check-destination";
 import type { NetworkPolicy } from "../network/classify-address";
 import { createGuardedFetch, type FetchLike } from "../network/guarded-fetch";
+import type { UpstreamAuthorization } from "../upstream-auth/upstream-authorization";
 import { createStdioTransport } from "./create-stdio-transport";
 import { describeConnectError, type ProcessReport } from "./describe-connect-error";
 import type { UpstreamConfig } from "./upstream-config";
@@ -22,12 +23,16 @@ export type UpstreamConnection = {
   describeError: (error: unknown) => GatehouseError;
 };
 
-/** Which upstream connections log as, and how long `initialize` may take. */
+/**
+ * Which upstream connections log as, and how long `initialize` may take. `authorization`, for a
+ * server that uses OAuth, sets each HTTP request's Authorization header.
+ */
 export type ConnectOptions = {
   timeoutMs: number;
   allowStdio: boolean;
   logger?: Logger;
   serverId?: string;
+  authorization?: UpstreamAuthorization;
   /** What the gateway declares upstream on behalf of an agent; none by default. */
   capabilities?: ClientCapabilities;
 } & NetworkPolicy;
@@ -70,7 +75,7 @@ function createTransport(
   if (config.transport !== "stdio") {
     const url = new URL(config.url);
     const requestInit = { headers: config.headers };
-    const guardedFetch = createGuardedFetch(options);
+    const guardedFetch = withAuthorization(createGuardedFetch(options), options.authorization);
     const transport =
       config.transport === "sse"
         ? new SSEClientTransport(url, {
@@ -96,5 +101,25 @@ function withHeaders(baseFetch: FetchLike, headers: Record<string, string>): typ
     const merged = new Headers(init?.headers);
     for (const [name, value] of Object.entries(headers)) merged.set(name, value);
     return baseFetch(input instanceof Request ? input.url : input, { ...init, headers: merged });
+  };
+}
+
+// Asked per request rather than once, so a token refreshed during a long session is used; a
+// 401 gets one retry with a refreshed token. The SDK sends bodies as strings, so one can be resent.
+function withAuthorization(
+  baseFetch: FetchLike,
+  authorization: UpstreamAuthorization | undefined,
+): FetchLike {
+  if (!authorization) return baseFetch;
+  return async (input, init) => {
+    const send = async (afterRejection: boolean) => {
+      const headers = new Headers(init?.headers);
+      headers.set("authorization", await authorization({ afterRejection }));
+      return baseFetch(input, { ...init, headers });
+    };
+    const response = await send(false);
+    if (response.status !== 401) return response;
+    await response.body?.cancel().catch(() => undefined);
+    return send(true);
   };
 }

@@ -2,6 +2,7 @@ import { uniqueSuffix } from "@gatehouse/testing/test-env";
 import { CREDENTIAL_HEADER } from "./access-fixtures";
 import { action, type CoverageEntry, fixed, grant, policy, scoped, server, tool } from "./coverage-builders";
 import { MEMBER_ACTION_COVERAGE } from "./coverage-member-actions";
+import { freshOAuthServer } from "./fresh-oauth-server";
 import {
   changedTool,
   DOCUMENT,
@@ -121,6 +122,19 @@ export const ACTION_COVERAGE: Record<string, CoverageEntry> = {
       value: fx.credentialValue,
     }),
     { state: serverCredentials, ...scoped },
+  ),
+  "action servers/[serverId]/oauth-actions.ts#connectOAuthAction": action(
+    "manage_servers",
+    ({ fresh }) => `/servers/${fresh.serverId}`,
+    ({ fresh }) => ({ serverId: fresh.serverId ?? "" }),
+    // Connect only sends the browser away; the callback's completion is the recorded change.
+    { prepare: freshOAuthServer, isWrite: false, ...scoped },
+  ),
+  "action servers/[serverId]/oauth-actions.ts#disconnectOAuthAction": action(
+    "manage_servers",
+    ({ fresh }) => `/servers/${fresh.serverId}`,
+    ({ fresh }) => ({ serverId: fresh.serverId ?? "" }),
+    { prepare: freshOAuthServer, ...scoped },
   ),
   "action servers/[serverId]/tools/[toolId]/actions.ts#approveToolChangeAction": action(
     "approve_tool_changes",

@@ -72,6 +72,10 @@ export const COVERAGE: Record<string, CoverageEntry> = {
   ),
   "GET /api/dashboard/approvals/count": sessionRoute("GET", fixed("/api/dashboard/approvals/count")),
   "GET /api/dashboard/audit-events": sessionRoute("GET", fixed("/api/dashboard/audit-events")),
+  // Every member is sent back to a page; only owners and admins complete an authorization there.
+  "GET /api/dashboard/oauth/callback": sessionRoute("GET", fixed("/api/dashboard/oauth/callback"), {
+    allowedStatus: 303,
+  }),
   "GET /api/dashboard/audit-events/export": sessionRoute(
     "GET",
     fixed("/api/dashboard/audit-events/export?format=csv"),

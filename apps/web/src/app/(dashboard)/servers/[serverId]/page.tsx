@@ -19,6 +19,7 @@ import { orNotFound } from "@/server/or-not-found";
 import { getServices } from "@/server/services";
 import { CredentialsSection } from "./credentials-section";
 import { DiscoverForm } from "./discover-form";
+import { OAuthOutcomeSchema, OAuthSection } from "./oauth-section";
 import { ServerToolsSection } from "./server-tools-section";
 
 export const metadata: Metadata = { title: "Server" };
@@ -31,7 +32,8 @@ type Props = {
 export default async function ServerPage({ params, searchParams }: Props) {
   const session = await requireSession();
   const { serverId } = await params;
-  const filters = ToolFiltersSchema.parse(await searchParams);
+  const query = await searchParams;
+  const filters = ToolFiltersSchema.parse(query);
   const { db } = getServices();
   const server = await orNotFound(getServer({ db, orgId: session.orgId, serverId }));
   const [tools, grants] = await Promise.all([
@@ -122,6 +124,13 @@ export default async function ServerPage({ params, searchParams }: Props) {
           </div>
         ) : null}
       </section>
+
+      <OAuthSection
+        orgId={session.orgId}
+        serverId={server.id}
+        canManage={can(session.role, "manage_servers")}
+        outcome={OAuthOutcomeSchema.parse(query)}
+      />
 
       <CredentialsSection
         orgId={session.orgId}
