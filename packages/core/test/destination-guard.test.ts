@@ -100,12 +100,14 @@ describe("connecting", () => {
     const stub = await startCountingServer(200);
     try {
       const { serverId } = await saves.registerServer(stub.url.replace("127.0.0.1", "localhost"), true);
+      // Registration asks the server whether it wants OAuth; what counts is what connecting sends.
+      const seenAtRegistration = stub.seen.requests;
       const failure = await gatehouseFailure(discover(serverId, false));
       expect(failure.code).toBe("upstream_unreachable");
       expect(failure.message).toMatch(
         /^localhost resolves to (127\.0\.0\.1|::1), which is a loopback address\./,
       );
-      expect(stub.seen.requests).toBe(0);
+      expect(stub.seen.requests - seenAtRegistration).toBe(0);
     } finally {
       await stub.close();
     }
@@ -115,13 +117,14 @@ describe("connecting", () => {
     const stub = await startCountingServer(302, { location: "http://169.254.169.254/latest/meta-data/" });
     try {
       const { serverId } = await saves.registerServer(stub.url, true);
+      const seenAtRegistration = stub.seen.requests;
       const failure = await gatehouseFailure(discover(serverId, true));
       // Following it would have failed differently: 169.254.169.254 is refused, or unroutable here.
       expect(failure).toMatchObject({
         code: "upstream_not_mcp",
         message: expect.stringContaining("redirected Gatehouse (HTTP 302)"),
       });
-      expect(stub.seen.requests).toBe(1);
+      expect(stub.seen.requests - seenAtRegistration).toBe(1);
     } finally {
       await stub.close();
     }
