@@ -22,6 +22,8 @@ import { createHttpServer } from "./http/create-http-server";
 import { httpLimitsOf } from "./http/http-limits";
 import { OpenResponses } from "./http/open-responses";
 import { RateLimiter } from "./limits/rate-limiter";
+import { createProxyMetrics } from "./ops/proxy-metrics";
+import { createProxyReadiness } from "./ops/proxy-readiness";
 import type { ProxyDeps } from "./proxy-deps";
 import { reportConnectionErrors } from "./redis/report-connection-errors";
 import { SessionRegistry } from "./sessions/session-registry";
@@ -46,6 +48,9 @@ export async function createProxy(env: ProxyEnv) {
   reportConnectionErrors(redis, logger, "counters");
   reportConnectionErrors(subscriber, logger, "subscriber");
   reportConnectionErrors(syncQueue, logger, "catalogue sync queue");
+  const metrics = createProxyMetrics({ sessions });
+  metrics.watchRedis("counters", redis);
+  metrics.watchRedis("subscriber", subscriber);
   const grants = new GrantCache((tokenHash) => loadGrantSnapshot({ db, secretBox, tokenHash }), {
     ttlMs: env.GATEHOUSE_GRANT_CACHE_TTL_MS,
   });
@@ -70,7 +75,8 @@ export async function createProxy(env: ProxyEnv) {
     const grant = await grants.get(tokenHash).catch(() => null);
     return !grant || grantStandingAt(grant, Date.now()) !== null;
   }
-  const audit = await startAuditSink({ env, logger });
+  const audit = await startAuditSink({ env, logger, observe: metrics.observeAuditEvent });
+  metrics.watchAudit(audit);
   const now = () => Date.now();
   const approvals = await startApprovals({ env, db, secretBox, redis, subscriber, logger, now });
   const responses = new OpenResponses();
@@ -111,6 +117,11 @@ export async function createProxy(env: ProxyEnv) {
     approvals: approvals.deps,
     responses,
     now,
+    ops: {
+      readiness: createProxyReadiness({ db, redis, audit, logger }),
+      metrics: metrics.registry,
+      metricsToken: env.GATEHOUSE_METRICS_TOKEN,
+    },
   };
   const httpServer = createHttpServer(deps);
   const sweeper = setInterval(() => {

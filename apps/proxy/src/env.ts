@@ -1,4 +1,5 @@
 import { booleanFlag, envFields, parseEnv } from "@gatehouse/core/config/env-fields";
+import { metricsTokenField } from "@gatehouse/core/ops/ops-env";
 import {
   addRepeatedKeyIssue,
   encryptionKeyField,
@@ -55,6 +56,7 @@ const EnvSchema = z
     // default a directory per port under the OS temp directory.
     GATEHOUSE_AUDIT_SPOOL_DIR: z.string().min(1).optional(),
     GATEHOUSE_AUDIT_SPOOL_MAX_MB: z.coerce.number().int().positive().default(1024),
+    GATEHOUSE_METRICS_TOKEN: metricsTokenField,
     ...httpLimitFields,
   })
   .superRefine((env, ctx) => {

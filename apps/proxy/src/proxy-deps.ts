@@ -1,4 +1,5 @@
 import type { Logger } from "@gatehouse/core/logging/create-logger";
+import type { OpsEndpoints } from "@gatehouse/core/ops/serve-ops-request";
 import type { StdioPool } from "@gatehouse/core/upstream/stdio-pool";
 import type { UpstreamAuthorization } from "@gatehouse/core/upstream-auth/upstream-authorization";
 import type { ApprovalDeps } from "./approvals/hold-for-approval";
@@ -44,4 +45,6 @@ export type ProxyDeps = {
   approvals: ApprovalDeps;
   responses: OpenResponses;
   now: () => number;
+  /** `/healthz`, `/readyz` and `/metrics`. */
+  ops: OpsEndpoints;
 };

@@ -25,6 +25,8 @@ export class AuditSink {
     private readonly queue: AuditQueue,
     private readonly spool: AuditSpool,
     private readonly logger: Logger,
+    // Sees every event as it is recorded (the proxy's metrics count them); must be cheap.
+    private readonly observe: (event: AuditEvent) => void = () => {},
   ) {
     this.replayTimer = setInterval(() => this.replay(), REPLAY_INTERVAL_MS);
     this.replayTimer.unref();
@@ -33,9 +35,25 @@ export class AuditSink {
 
   /** Queues one event; returns at once. */
   record(event: AuditEvent): void {
+    this.observe(event);
     this.pending.push(event);
     if (this.pending.length >= MAX_BATCH) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_INTERVAL_MS);
+  }
+
+  /** Events waiting for the next batch. */
+  get bufferedEvents(): number {
+    return this.pending.length;
+  }
+
+  /** Bytes in the on-disk spool, waiting for Redis. */
+  get spoolBytes(): number {
+    return this.spool.sizeBytes;
+  }
+
+  /** True when the spool nears GATEHOUSE_AUDIT_SPOOL_MAX_MB, past which events would be lost. */
+  get isSpoolNearlyFull(): boolean {
+    return this.spool.isNearlyFull;
   }
 
   /** Sends (or spools) what is pending now and waits for every batch in flight and a running replay. */

@@ -8,6 +8,9 @@ import { readSpoolFile } from "./read-spool-file";
 const ACTIVE_FILE = "active.jsonl";
 const SEALED_FILE = /^sealed-(\d{12})\.jsonl$/;
 
+// Readiness fails from here, so a balancer sends calls to proxies that can still audit them.
+const NEARLY_FULL_FRACTION = 0.9;
+
 /**
  * Audit events that could not be queued, kept on local disk until Redis takes them: JSON lines
  * appended to `active.jsonl`, which a replay first seals (renames to `sealed-<n>.jsonl`) so new
@@ -56,6 +59,16 @@ export class AuditSpool {
   /** True when every event ever appended has been replayed (an append counts from the moment it is asked for). */
   get isEmpty(): boolean {
     return this.pendingBytes + this.diskBytes === 0;
+  }
+
+  /** Bytes spooled, counting appends not yet written. */
+  get sizeBytes(): number {
+    return this.pendingBytes + this.diskBytes;
+  }
+
+  /** True when the spool is close enough to its cap that the next outage minute may lose events. */
+  get isNearlyFull(): boolean {
+    return this.sizeBytes >= this.maxBytes * NEARLY_FULL_FRACTION;
   }
 
   /** Appends events durably. Never rejects: when the spool is full or the disk fails, they are dropped, loudly. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { serveOpsRequest } from "@gatehouse/core/ops/serve-ops-request";
 import { extractGrantToken } from "../auth/extract-grant-token";
 import type { ProxyDeps } from "../proxy-deps";
 import { answerClientError } from "./answer-client-error";
@@ -14,7 +15,7 @@ const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 /**
  * The proxy's HTTP server: `/g/<token>/mcp` (or `/mcp` with a Bearer token) for Streamable HTTP,
  * `/g/<token>/sse` and `/g/<token>/messages` (or `/sse` and `/messages`) for legacy HTTP+SSE
- * clients, and `/healthz`.
+ * clients, and `/healthz`, `/readyz` and `/metrics` for operators.
  */
 export function createHttpServer(deps: ProxyDeps): Server {
   const { limits } = deps;
@@ -46,10 +47,7 @@ export function createHttpServer(deps: ProxyDeps): Server {
 
 function route(deps: ProxyDeps, req: IncomingMessage, res: ServerResponse): void {
   const { pathname } = new URL(req.url ?? "/", "http://proxy.invalid");
-  if (pathname === "/healthz") {
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "ok" }));
-    return;
-  }
+  if (serveOpsRequest(deps.ops, { req, res, pathname })) return;
   const lookup = extractGrantToken(req, pathname);
   if (lookup.kind === "not_mcp_path") {
     const message =
