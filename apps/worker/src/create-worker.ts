@@ -137,5 +137,5 @@ export function createWorker(env: WorkerEnv) {
     await db.$disconnect();
   }
 
-  return { audit, catalogue, webhooks, approvals, retention, syncQueue, logger, scheduleSweeps, close };
+  return { db, audit, catalogue, webhooks, approvals, retention, syncQueue, logger, scheduleSweeps, close };
 }

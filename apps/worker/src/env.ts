@@ -1,4 +1,5 @@
 import { booleanFlag, envFields, parseEnv } from "@gatehouse/core/config/env-fields";
+import { metricsTokenField } from "@gatehouse/core/ops/ops-env";
 import {
   addRepeatedKeyIssue,
   encryptionKeyField,
@@ -34,6 +35,10 @@ const EnvSchema = z.object({
     .url("use the dashboard's public URL, e.g. https://gatehouse.example.com")
     .default("http://127.0.0.1:3000"),
   WORKER_AUDIT_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
+  // /healthz, /readyz and /metrics; loopback by default, 0.0.0.0 in a container.
+  WORKER_HEALTH_HOST: z.string().default("127.0.0.1"),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+  GATEHOUSE_METRICS_TOKEN: metricsTokenField,
 });
 
 // A key listed twice is a problem of two variables together, so it is checked on the whole.
