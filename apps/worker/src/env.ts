@@ -35,9 +35,10 @@ const EnvSchema = z.object({
     .url("use the dashboard's public URL, e.g. https://gatehouse.example.com")
     .default("http://127.0.0.1:3000"),
   WORKER_AUDIT_CONCURRENCY: z.coerce.number().int().positive().max(64).default(4),
-  // /healthz, /readyz and /metrics; loopback by default, 0.0.0.0 in a container.
+  // /healthz, /readyz and /metrics, served only when a port is set (the Docker image sets 4100),
+  // so several workers on one machine do not contend for a port nobody asked for.
   WORKER_HEALTH_HOST: z.string().default("127.0.0.1"),
-  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   GATEHOUSE_METRICS_TOKEN: metricsTokenField,
 });
 

@@ -13,20 +13,24 @@ await Promise.all([
 ]);
 await worker.scheduleSweeps();
 const { db, logger, audit, catalogue, webhooks, approvals, retention } = worker;
-const ops = await startOpsServer({
-  env,
-  db,
-  logger,
-  workers: { audit, catalogue, webhooks, approvals, retention },
-  auditQueue: AUDIT_QUEUE,
-});
+const ops =
+  env.WORKER_HEALTH_PORT === undefined
+    ? undefined
+    : await startOpsServer({
+        env,
+        port: env.WORKER_HEALTH_PORT,
+        db,
+        logger,
+        workers: { audit, catalogue, webhooks, approvals, retention },
+        auditQueue: AUDIT_QUEUE,
+      });
 worker.logger.info(
   "Gatehouse worker consuming audit events, catalogue syncs, webhook deliveries and approval sweeps",
 );
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    Promise.all([ops.close(), worker.close()]).then(
+    Promise.all([ops?.close(), worker.close()]).then(
       () => process.exit(0),
       (error: unknown) => {
         worker.logger.error({ err: error }, "shutdown failed");

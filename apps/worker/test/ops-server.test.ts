@@ -27,12 +27,12 @@ beforeAll(async () => {
     GATEHOUSE_QUEUE_PREFIX: prefix,
     GATEHOUSE_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     LOG_LEVEL: "silent",
-    WORKER_HEALTH_PORT: "0",
   });
   worker = createWorker(env);
   const { audit, catalogue, webhooks, approvals, retention } = worker;
   ops = await startOpsServer({
     env,
+    port: 0,
     db: worker.db,
     logger: worker.logger,
     workers: { audit, catalogue, webhooks, approvals, retention },

@@ -9,11 +9,12 @@ import type { WorkerEnv } from "../env";
 import { createWorkerMetrics } from "./worker-metrics";
 
 /**
- * Starts the worker's operator endpoints on WORKER_HEALTH_HOST:WORKER_HEALTH_PORT: `/healthz`,
- * `/readyz` (Postgres and Redis answer) and `/metrics`. Resolves once listening.
+ * Starts the worker's operator endpoints on WORKER_HEALTH_HOST:`port`: `/healthz`, `/readyz`
+ * (Postgres and Redis answer) and `/metrics`. Resolves once listening.
  */
 export async function startOpsServer(options: {
   env: WorkerEnv;
+  port: number;
   db: Db;
   workers: Record<string, Worker>;
   auditQueue: string;
@@ -40,11 +41,9 @@ export async function startOpsServer(options: {
         .writeHead(404, { "content-type": "text/plain" })
         .end("Not found: try /healthz, /readyz or /metrics.\n");
   });
-  await new Promise<void>((resolve) =>
-    server.listen(env.WORKER_HEALTH_PORT, env.WORKER_HEALTH_HOST, resolve),
-  );
+  await new Promise<void>((resolve) => server.listen(options.port, env.WORKER_HEALTH_HOST, resolve));
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : env.WORKER_HEALTH_PORT;
+  const port = typeof address === "object" && address ? address.port : options.port;
   logger.info({ url: `http://${env.WORKER_HEALTH_HOST}:${port}` }, "worker health and metrics listening");
 
   async function close(): Promise<void> {
