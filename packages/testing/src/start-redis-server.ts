@@ -24,15 +24,16 @@ export type TestRedis = {
  * using it. Every write is appended to a file fsync'd at once, so a crash loses nothing
  * acknowledged: the durability BullMQ's queues need from a production Redis.
  */
-export async function startRedisServer(): Promise<TestRedis> {
+export async function startRedisServer(options: { extraArgs?: string[] } = {}): Promise<TestRedis> {
   const port = await freePort();
   const dir = await mkdtemp(path.join(tmpdir(), "gatehouse-redis-"));
-  let child = await launchRedis(port, dir);
+  const extraArgs = options.extraArgs ?? [];
+  let child = await launchRedis(port, dir, extraArgs);
   return {
     url: `redis://127.0.0.1:${port}`,
     crash: () => stopRedis(child, "SIGKILL"),
     restart: async () => {
-      child = await launchRedis(port, dir);
+      child = await launchRedis(port, dir, extraArgs);
     },
     freeze: () => child.kill("SIGSTOP"),
     thaw: () => child.kill("SIGCONT"),
@@ -44,8 +45,8 @@ export async function startRedisServer(): Promise<TestRedis> {
   };
 }
 
-function launchRedis(port: number, dir: string): Promise<ChildProcess> {
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", ""];
+function launchRedis(port: number, dir: string, extraArgs: string[]): Promise<ChildProcess> {
+  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", ...extraArgs];
   const child = spawn(
     "redis-server",
     [...args, "--appendonly", "yes", "--appendfsync", "always", "--dir", dir],

@@ -81,8 +81,10 @@ export class RateLimiter {
 }
 
 // The same counter name in the same scope is one budget across tools, so the
-// tool name is deliberately not part of the key.
+// tool name is deliberately not part of the key. Every scope of a call lies within one
+// organisation, so the org id as hash tag keeps one script's keys in one Redis Cluster slot
+// while spreading organisations across the cluster.
 function counterKey(limit: ResolvedLimit, scopeIds: LimitScopeIds): string {
   const scopeId = scopeIds[limit.scope];
-  return `gatehouse:rl:${limit.scope}:${scopeId}:${limit.counter}:${limit.windowSeconds}:${limit.windowStartMs}`;
+  return `gatehouse:rl:{${scopeIds.org}}:${limit.scope}:${scopeId}:${limit.counter}:${limit.windowSeconds}:${limit.windowStartMs}`;
 }

@@ -43,20 +43,22 @@ export function createLoginThrottle(options: {
 }): LoginThrottle {
   const { redis, logger } = options;
   const limits = options.limits ?? LOGIN_THROTTLE_LIMITS;
+  // One MULTI counts a failure against both keys, so they share a hash tag (one Redis Cluster
+  // slot); with a braced GATEHOUSE_QUEUE_PREFIX that tag comes first and wins, to the same effect.
   const counters = (attempt: LoginAttempt): Counter[] => {
     // Hashed so Redis holds no email addresses.
     const account = createHash("sha256").update(attempt.email.trim().toLowerCase()).digest("hex");
     const keys: Counter[] = [
       {
         scope: "account",
-        key: `${options.prefix}:login-failures:account:${account}`,
+        key: `${options.prefix}:{login-failures}:account:${account}`,
         max: limits.accountFailures,
       },
     ];
     if (attempt.ip)
       keys.push({
         scope: "ip",
-        key: `${options.prefix}:login-failures:ip:${attempt.ip}`,
+        key: `${options.prefix}:{login-failures}:ip:${attempt.ip}`,
         max: limits.ipFailures,
       });
     return keys;

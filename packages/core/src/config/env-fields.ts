@@ -7,9 +7,14 @@ export const envFields = {
     .default("postgresql://postgres@127.0.0.1:5432/gatehouse"),
   REDIS_URL: z.url("use a Redis URL, e.g. redis://127.0.0.1:6379").default("redis://127.0.0.1:6379"),
   // Separates installations (or a test run) sharing one Redis, so one's worker never takes another's jobs.
+  // On Redis Cluster it goes in braces ({gatehouse}): BullMQ's scripts touch several keys of a
+  // queue at once, and the braces make the prefix their hash tag, keeping them in one slot.
   GATEHOUSE_QUEUE_PREFIX: z
     .string()
-    .regex(/^[\w-]+$/, "use letters, digits, _ or -")
+    .regex(
+      /^(\{[\w-]+\}|[\w-]+)$/,
+      "use letters, digits, _ or -, optionally in braces for Redis Cluster: {gatehouse}",
+    )
     .default("gatehouse"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 };

@@ -64,6 +64,7 @@ export const COVERAGE: Record<string, CoverageEntry> = {
   "GET /icon.svg": publicRoute("GET", "/icon.svg"),
   "GET /schemas/policy-v1.json": publicRoute("GET", "/schemas/policy-v1.json"),
   "GET /api/v1/openapi.json": publicRoute("GET", "/api/v1/openapi.json"),
+  "GET /api/health": publicRoute("GET", "/api/health"),
   "GET /api/dashboard/approvals": sessionRoute("GET", fixed("/api/dashboard/approvals")),
   "GET /api/dashboard/approvals/[approvalId]": sessionRoute(
     "GET",
