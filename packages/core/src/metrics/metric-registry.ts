@@ -1,7 +1,7 @@
 /**
  * A small Prometheus registry (text exposition format 0.0.4). Written here rather than taken
- * from prom-client to keep the hot path to a map lookup and an increment per metric, and the
- * proxy and worker free of a dependency for ~150 lines.
+ * from prom-client to keep the hot path to map lookups and an increment per metric, and the
+ * proxy and worker free of a dependency for ~200 lines.
  */
 
 type LabelValues = readonly string[];
@@ -19,8 +19,14 @@ interface Metric {
 /** A value sampled when scraped (queue depth, open sessions), with its labels. */
 export type GaugeSample = { labels?: LabelValues; value: number };
 
+type Entry<T> = { labels: string; data: T };
+type Level<T> = Map<string, Level<T> | Entry<T>>;
+
+// Series are found by walking one map per label, so counting allocates nothing once a
+// combination has been seen (no key string is built per call).
 class Series<T> {
-  private readonly byKey = new Map<string, { labels: string; data: T }>();
+  private readonly root: Level<T> = new Map();
+  private readonly all: Entry<T>[] = [];
 
   constructor(
     private readonly labelNames: readonly string[],
@@ -28,19 +34,35 @@ class Series<T> {
   ) {}
 
   get(values: LabelValues): T {
-    const key = values.length === 1 ? (values[0] ?? "") : values.join("\u0000");
-    const found = this.byKey.get(key);
-    if (found) return found.data;
-    if (this.byKey.size >= MAX_SERIES_PER_METRIC && values.some((value) => value !== OVERFLOW_VALUE))
-      return this.get(values.map(() => OVERFLOW_VALUE));
-    const data = this.create();
-    this.byKey.set(key, { labels: formatLabels(this.labelNames, values), data });
-    return data;
+    let level = this.root;
+    for (let i = 0; i < values.length - 1; i++) {
+      const next = level.get(values[i] ?? "");
+      if (!next) return this.add(values);
+      level = next as Level<T>;
+    }
+    const found = level.get(values.at(-1) ?? "") as Entry<T> | undefined;
+    return found ? found.data : this.add(values);
   }
 
   /** Each series with its labels already formatted as `{name="value",…}`. */
-  entries(): Iterable<{ labels: string; data: T }> {
-    return this.byKey.values();
+  entries(): Iterable<Entry<T>> {
+    return this.all;
+  }
+
+  private add(values: LabelValues): T {
+    if (this.all.length >= MAX_SERIES_PER_METRIC && values.some((value) => value !== OVERFLOW_VALUE))
+      return this.get(values.map(() => OVERFLOW_VALUE));
+    let level = this.root;
+    for (let i = 0; i < values.length - 1; i++) {
+      const key = values[i] ?? "";
+      const next = (level.get(key) as Level<T> | undefined) ?? new Map();
+      level.set(key, next);
+      level = next;
+    }
+    const entry = { labels: formatLabels(this.labelNames, values), data: this.create() };
+    level.set(values.at(-1) ?? "", entry);
+    this.all.push(entry);
+    return entry.data;
   }
 }
 
