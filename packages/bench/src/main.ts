@@ -3,7 +3,7 @@
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { parseBenchOptions } from "./cli-options";
-import { findProfile, topSelfTime } from "./cpu-profile";
+import { findProfile, topSelfTime, topTotalTime } from "./cpu-profile";
 import { describeMachine, formatMachine } from "./machine";
 import { type Measurements, measureRun } from "./measure-run";
 import { step } from "./progress";
@@ -13,6 +13,8 @@ import { startBenchStack } from "./services/bench-stack";
 import { PROFILES_DIR, REPO_ROOT } from "./services/paths";
 
 const PROFILE_TOP = 15;
+// The bundle the proxy runs, so the profile can name the steps that are Gatehouse's own.
+const PROXY_BUNDLE = "apps/proxy/dist/";
 
 const options = parseBenchOptions(process.argv.slice(2));
 const startedAt = new Date();
@@ -68,5 +70,6 @@ async function readProfile(pid: number): Promise<BenchReport["cpuProfile"]> {
   return {
     file: file.slice(REPO_ROOT.length + 1),
     top: await topSelfTime(file, { limit: PROFILE_TOP, root: REPO_ROOT }),
+    gatehouse: await topTotalTime(file, { limit: PROFILE_TOP, root: REPO_ROOT, under: PROXY_BUNDLE }),
   };
 }

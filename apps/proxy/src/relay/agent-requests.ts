@@ -9,8 +9,13 @@ import type { RequestContext } from "../mcp/gateway-deps";
  * agent request to relay it alongside. Messages that arrive outside any forward (on the upstream's
  * standalone stream, or from a stdio server) belong to no request and go to the agent's own stream.
  */
+// One store for every session: on Node's async_hooks-based storage, each store a process has
+// ever run is visited at every promise's creation and is never released, so a store per session
+// made every call slower and leaked memory with each session opened. A context found here that
+// belongs to another session is not in this session's `inFlight`, so it is never mistaken for its own.
+const scope = new AsyncLocalStorage<RequestContext>();
+
 export class AgentRequests {
-  private readonly scope = new AsyncLocalStorage<RequestContext>();
   private readonly inFlight = new Set<RequestContext>();
   private lastCaller: Caller | null = null;
 
@@ -18,7 +23,7 @@ export class AgentRequests {
   async forward<T>(context: RequestContext, send: () => Promise<T>): Promise<T> {
     this.inFlight.add(context);
     try {
-      return await this.scope.run(context, send);
+      return await scope.run(context, send);
     } finally {
       this.inFlight.delete(context);
     }
@@ -31,7 +36,7 @@ export class AgentRequests {
 
   /** The agent request the message being handled belongs to, while it is still being answered. */
   current(): RequestContext | undefined {
-    const context = this.scope.getStore();
+    const context = scope.getStore();
     // A stream opened during a forward keeps its context after the forward ends; it no longer counts.
     return context && this.inFlight.has(context) ? context : undefined;
   }

@@ -1,7 +1,9 @@
 import type { EventId, EventStore, StreamId } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 
-type StoredEvent = { id: EventId; streamId: StreamId; message: JSONRPCMessage; bytes: number };
+// Kept as the JSON text rather than the message: text is compact, while the parsed message would
+// keep every result object it holds alive; replays, which are rare, parse it again.
+type StoredEvent = { id: EventId; streamId: StreamId; json: string; isPriming: boolean; bytes: number };
 
 /**
  * The SSE events of one Streamable HTTP session, kept so an agent that reconnects with
@@ -21,8 +23,10 @@ export class SessionEventStore implements EventStore {
   async storeEvent(streamId: StreamId, message: JSONRPCMessage): Promise<EventId> {
     this.sequence += 1;
     const id = String(this.sequence);
-    const bytes = Buffer.byteLength(JSON.stringify(message));
-    this.events.push({ id, streamId, message, bytes });
+    const json = JSON.stringify(message);
+    const bytes = Buffer.byteLength(json);
+    // Priming events carry no message (they only give the agent a first Last-Event-ID).
+    this.events.push({ id, streamId, json, isPriming: !("jsonrpc" in message), bytes });
     this.totalBytes += bytes;
     // The newest event always stays, even when it alone is over the bound.
     while (this.totalBytes > this.maxBytes && this.events.length > 1) {
@@ -42,11 +46,10 @@ export class SessionEventStore implements EventStore {
     const index = this.events.findIndex((event) => event.id === lastEventId);
     const last = this.events[index];
     if (!last) return "";
-    // Priming events carry no message (they only give the agent a first Last-Event-ID).
     const missed = this.events
       .slice(index + 1)
-      .filter((event) => event.streamId === last.streamId && "jsonrpc" in event.message);
-    for (const event of missed) await send(event.id, event.message);
+      .filter((event) => event.streamId === last.streamId && !event.isPriming);
+    for (const event of missed) await send(event.id, JSON.parse(event.json) as JSONRPCMessage);
     return last.streamId;
   }
 }

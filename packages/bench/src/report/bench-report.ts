@@ -1,4 +1,4 @@
-import type { HotFunction } from "../cpu-profile";
+import type { CostlyFunction, HotFunction } from "../cpu-profile";
 import type { MachineInfo } from "../machine";
 import type { SessionsRss } from "../measure-sessions-rss";
 import type { CellRecord } from "../run-matrix";
@@ -23,5 +23,5 @@ export type BenchReport = {
   sessionsRss: SessionsRss[];
   audit: { backlogAfterLoad: number; drainSeconds: number | null };
   soak?: SoakSample[];
-  cpuProfile?: { file: string; top: HotFunction[] };
+  cpuProfile?: { file: string; top: HotFunction[]; gatehouse: CostlyFunction[] };
 };

@@ -138,5 +138,13 @@ function formatProfile(report: BenchReport): string[] {
     ...report.cpuProfile.top.map((f) =>
       row([f.selfMs.toFixed(0), f.selfPercent.toFixed(1), `\`${f.functionName}\``, f.location]),
     ),
+    "",
+    `### Gatehouse's own functions: top ${report.cpuProfile.gatehouse.length} by total time (themselves and what they call)`,
+    "",
+    row(["total ms", "total %", "function", "where"]),
+    row(["---:", "---:", "---", "---"]),
+    ...report.cpuProfile.gatehouse.map((f) =>
+      row([f.totalMs.toFixed(0), f.totalPercent.toFixed(1), `\`${f.functionName}\``, f.location]),
+    ),
   ];
 }
