@@ -35,12 +35,14 @@ const EnvSchema = z
       .int()
       .positive()
       .default(30 * 60_000),
-    // What one Streamable HTTP session keeps of its SSE messages for agents resuming with Last-Event-ID.
+    // What one Streamable HTTP session keeps of its SSE messages for agents resuming with
+    // Last-Event-ID: enough for a dropped stream's missed events, and a busy session's buffer
+    // fills to it, so 1,000 sessions hold at most 128 MiB of replay.
     GATEHOUSE_SESSION_REPLAY_BYTES: z.coerce
       .number()
       .int()
       .positive()
-      .default(1024 * 1024),
+      .default(128 * 1024),
     // A policy's approval.timeout is capped to the maximum; calls without one wait the default.
     GATEHOUSE_APPROVAL_DEFAULT_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(600),
     GATEHOUSE_APPROVAL_MAX_TIMEOUT_SECONDS: z.coerce
