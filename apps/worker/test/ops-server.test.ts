@@ -12,8 +12,9 @@ import { createWorker } from "../src/create-worker";
 import { loadWorkerEnv } from "../src/env";
 import { startOpsServer } from "../src/ops/start-ops-server";
 
-// A private Redis, so the test can take it away from the worker.
+// A private Redis, so the queues the test counts hold only its own jobs.
 let redis: TestRedis;
+let env: ReturnType<typeof loadWorkerEnv>;
 let worker: ReturnType<typeof createWorker>;
 let ops: Awaited<ReturnType<typeof startOpsServer>>;
 const prefix = `gatehouse-worker-ops-${uniqueSuffix()}`;
@@ -21,7 +22,7 @@ const db = createDb(TEST_DATABASE_URL);
 
 beforeAll(async () => {
   redis = await startRedisServer();
-  const env = loadWorkerEnv({
+  env = loadWorkerEnv({
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: redis.url,
     GATEHOUSE_QUEUE_PREFIX: prefix,
@@ -75,24 +76,44 @@ describe("worker ops server", () => {
   });
 
   it("reports ready, then 503 naming Redis while it is down, then ready again", async () => {
+    // The probe's Redis is taken away, not the BullMQ workers': closing a BullMQ worker whose
+    // Redis restarted under it can wait indefinitely, which would only test BullMQ.
+    const probed = await startRedisServer();
+    const { audit, catalogue, webhooks, approvals, retention } = worker;
+    const probing = await startOpsServer({
+      env: { ...env, REDIS_URL: probed.url },
+      port: 0,
+      db: worker.db,
+      logger: worker.logger,
+      workers: { audit, catalogue, webhooks, approvals, retention },
+      auditQueue: AUDIT_QUEUE,
+    });
     const readyz = async () => {
-      const response = await fetch(`${ops.url}/readyz`);
+      const response = await fetch(`${probing.url}/readyz`);
       return { status: response.status, body: (await response.json()) as { checks: Record<string, string> } };
     };
-    expect(await readyz()).toEqual({
-      status: 200,
-      body: { status: "ready", checks: { postgres: "ok", redis: "ok" } },
-    });
-    await redis.crash();
+    // Its connection to the new Redis may still be opening.
+    await eventually(async () =>
+      expect(await readyz()).toEqual({
+        status: 200,
+        body: { status: "ready", checks: { postgres: "ok", redis: "ok" } },
+      }),
+    );
     try {
-      const down = await readyz();
-      expect(down.status).toBe(503);
-      expect(down.body.checks.postgres).toBe("ok");
-      expect(down.body.checks.redis).not.toBe("ok");
-      expect((await fetch(`${ops.url}/healthz`)).status).toBe(200);
+      await probed.crash();
+      try {
+        const down = await readyz();
+        expect(down.status).toBe(503);
+        expect(down.body.checks.postgres).toBe("ok");
+        expect(down.body.checks.redis).not.toBe("ok");
+        expect((await fetch(`${probing.url}/healthz`)).status).toBe(200);
+      } finally {
+        await probed.restart();
+      }
+      await eventually(async () => expect((await readyz()).status).toBe(200));
     } finally {
-      await redis.restart();
+      await probing.close();
+      await probed.stop();
     }
-    await eventually(async () => expect((await readyz()).status).toBe(200));
   });
 });
