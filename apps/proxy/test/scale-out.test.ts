@@ -17,8 +17,9 @@ import {
   startProxy,
   useTestbed,
 } from "./proxy-harness";
-import { expectJsonRpcError, postRaw } from "./raw-mcp";
+import { expectJsonRpcError, openRawSession, postRaw } from "./raw-mcp";
 import { connectRelayAgent } from "./relay-agent";
+import { startRelayUpstream } from "./relay-upstream";
 import { type Balancer, startRoundRobinBalancer } from "./round-robin-balancer";
 
 const bed = useTestbed(3);
@@ -157,6 +158,38 @@ describe("any proxy serves any session", () => {
       }
     });
     await expect(agent.callTool({ name: "echo", arguments: { message: "after" } })).rejects.toThrow();
+  });
+
+  it("cancels a relayed call on its owner when the agent hangs up on the relaying proxy", async () => {
+    const upstream = await startRelayUpstream();
+    try {
+      const serverId = await bed.harness.registerServer(upstream.url);
+      const { token } = await bed.harness.grant(ALLOW_ALL, "agent", serverId);
+      const headers = await openRawSession(buildProxyUrl(bed.proxyAt(0).baseUrl, token), "2025-11-25");
+      const controller = new AbortController();
+      const wait = JSON.stringify({
+        jsonrpc: "2.0",
+        id: 9,
+        method: "tools/call",
+        params: { name: "wait", arguments: {} },
+      });
+      const call = fetch(buildProxyUrl(bed.proxyAt(1).baseUrl, token), {
+        method: "POST",
+        headers: {
+          ...headers,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+        },
+        body: wait,
+        signal: controller.signal,
+      }).then((response) => response.text());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      controller.abort();
+      await expect(call).rejects.toThrow();
+      await eventually(async () => expect(upstream.cancelled()).toBe(1));
+    } finally {
+      await upstream.stop();
+    }
   });
 
   it("never relays a request another proxy relayed", async () => {
