@@ -1,27 +1,18 @@
 import { buildProxyUrl } from "@gatehouse/core/grants/grant-token";
 import { revokeGrant } from "@gatehouse/core/grants/revoke-grant";
-import { freePort } from "@gatehouse/testing/free-port";
-import { TEST_QUEUE_PREFIX, TEST_REDIS_URL } from "@gatehouse/testing/test-env";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RELAYED_HEADER } from "../src/http/relay-to-owner";
-import { defaultInternalUrl } from "../src/sessions/internal-url";
-import { SessionDirectory } from "../src/sessions/session-directory";
-import {
-  connectAgent,
-  eventually,
-  firstText,
-  type RunningProxy,
-  startProxy,
-  useTestbed,
-} from "./proxy-harness";
+import { connectAgent, eventually, firstText, type RunningProxy, useTestbed } from "./proxy-harness";
 import { expectJsonRpcError, openRawSession, postRaw } from "./raw-mcp";
 import { connectRelayAgent } from "./relay-agent";
 import { startRelayUpstream } from "./relay-upstream";
 import { type Balancer, startRoundRobinBalancer } from "./round-robin-balancer";
+import { ALLOW_ALL, CALL_ECHO, sessionIdOf } from "./scale-out-fixtures";
 
+// Three proxies behind a balancer with no stickiness: each request of a session lands on the
+// next proxy, so most reach a proxy that does not hold the session and must relay it.
 const bed = useTestbed(3);
 const proxies = () => [0, 1, 2].map((index) => bed.proxyAt(index));
 let balancer: Balancer;
@@ -30,20 +21,6 @@ beforeAll(async () => {
   balancer = await startRoundRobinBalancer(proxies().map((proxy) => proxy.baseUrl));
 });
 afterAll(() => balancer.stop());
-
-const ALLOW_ALL = { version: "1", default: "allow" };
-const CALL_ECHO = JSON.stringify({
-  jsonrpc: "2.0",
-  id: 7,
-  method: "tools/call",
-  params: { name: "echo", arguments: { message: "direct" } },
-});
-
-function sessionIdOf(agent: Client): string {
-  const { sessionId } = agent.transport as StreamableHTTPClientTransport;
-  if (!sessionId) throw new Error("The agent has no session.");
-  return sessionId;
-}
 
 /** The index of the one proxy holding the session; fails if none or several do. */
 function ownerOf(sessionId: string, among: RunningProxy[] = proxies()): number {
@@ -202,72 +179,5 @@ describe("any proxy serves any session", () => {
     expect(answer.status).toBe(404);
     expect(expectJsonRpcError(answer.messages[0]).error.message).toMatch(/^Session not found/);
     await agent.close();
-  });
-});
-
-describe("a session whose owner is gone", () => {
-  it("answers 404 when nothing listens at the owner's address, and removes its entry", async () => {
-    const { token } = await bed.harness.grant(ALLOW_ALL);
-    const deadOwner = `http://127.0.0.1:${await freePort()}`;
-    const { deps } = bed.proxy;
-    const redis = new Redis(TEST_REDIS_URL);
-    const directory = new SessionDirectory({
-      redis,
-      prefix: TEST_QUEUE_PREFIX,
-      ownerUrl: () => deadOwner,
-      logger: deps.logger,
-    });
-    const sessionId = crypto.randomUUID();
-    await directory.claim(sessionId);
-    directory.stop();
-    redis.disconnect();
-    expect(await deps.sessionDirectory.ownerOf(sessionId)).toBe(deadOwner);
-    const answer = await postRaw(buildProxyUrl(bed.proxy.baseUrl, token), CALL_ECHO, {
-      "mcp-session-id": sessionId,
-    });
-    expect(answer.status).toBe(404);
-    expect(expectJsonRpcError(answer.messages[0]).error.message).toMatch(/Initialize a new session/);
-    await eventually(async () => expect(await deps.sessionDirectory.ownerOf(sessionId)).toBeUndefined());
-  });
-
-  it("tells the client of a stopped owner its session is not found, and it re-initializes", async () => {
-    const { token } = await bed.harness.grant(ALLOW_ALL);
-    const stopping = await startProxy();
-    const targets = [bed.proxyAt(0).baseUrl, bed.proxyAt(1).baseUrl, stopping.baseUrl];
-    // The first request, the agent's initialize, goes to the proxy about to stop.
-    const front = await startRoundRobinBalancer(targets, 2);
-    try {
-      const url = buildProxyUrl(front.url, token);
-      const agent = await connectAgent(url);
-      expect(stopping.deps.sessions.get(sessionIdOf(agent))).toBeDefined();
-      await stopping.close();
-      targets.pop();
-      await expect(agent.callTool({ name: "echo", arguments: { message: "lost" } })).rejects.toMatchObject({
-        code: 404,
-      });
-      const again = await connectAgent(url);
-      expect(firstText(await again.callTool({ name: "echo", arguments: { message: "back" } }))).toBe(
-        "Echo: back",
-      );
-      await again.close();
-    } finally {
-      await front.stop();
-    }
-  });
-});
-
-describe("the internal URL other proxies relay to, by default", () => {
-  it.each([
-    ["127.0.0.1", "http://127.0.0.1:4000"],
-    ["proxy-1", "http://proxy-1:4000"],
-    ["::1", "http://[::1]:4000"],
-  ])("names the listening host %s", (host, url) => {
-    expect(defaultInternalUrl(host, 4000)).toBe(url);
-  });
-
-  it("names an address of this machine, not the wildcard, for a proxy listening everywhere", () => {
-    for (const host of ["0.0.0.0", "::"]) {
-      expect(defaultInternalUrl(host, 4000)).toMatch(/^http:\/\/\d+\.\d+\.\d+\.\d+:4000$/);
-    }
   });
 });
