@@ -1,3 +1,4 @@
+import { Agent } from "node:http";
 import { CATALOGUE_SYNC_QUEUE, type CatalogueSyncJob } from "@gatehouse/core/catalogue/catalogue-sync-job";
 import { createLogger } from "@gatehouse/core/logging/create-logger";
 import { createSecretBox } from "@gatehouse/core/secrets/secret-box";
@@ -26,6 +27,8 @@ import { createProxyMetrics } from "./ops/proxy-metrics";
 import { createProxyReadiness } from "./ops/proxy-readiness";
 import type { ProxyDeps } from "./proxy-deps";
 import { reportConnectionErrors } from "./redis/report-connection-errors";
+import { defaultInternalUrl } from "./sessions/internal-url";
+import { SessionDirectory } from "./sessions/session-directory";
 import { SessionRegistry } from "./sessions/session-registry";
 
 const IDLE_SWEEP_INTERVAL_MS = 60_000;
@@ -80,6 +83,13 @@ export async function createProxy(env: ProxyEnv) {
   const now = () => Date.now();
   const approvals = await startApprovals({ env, db, secretBox, redis, subscriber, logger, now });
   const responses = new OpenResponses();
+  const sessionDirectory = new SessionDirectory({
+    redis,
+    prefix: env.GATEHOUSE_QUEUE_PREFIX,
+    ownerUrl: () => env.GATEHOUSE_PROXY_INTERNAL_URL ?? listeningUrl(),
+    logger,
+  });
+  const relayAgent = new Agent({ keepAlive: true });
   const stdioPool = new StdioPool({
     idleMs: env.GATEHOUSE_STDIO_POOL_IDLE_MS,
     logger,
@@ -93,6 +103,8 @@ export async function createProxy(env: ProxyEnv) {
     grants,
     recordGrantUse: createGrantUseRecorder({ db, redis, logger, now }),
     sessions,
+    sessionDirectory,
+    relayAgent,
     replayBytesPerSession: env.GATEHOUSE_SESSION_REPLAY_BYTES,
     rateLimiter: new RateLimiter(redis),
     audit,
@@ -124,6 +136,14 @@ export async function createProxy(env: ProxyEnv) {
     },
   };
   const httpServer = createHttpServer(deps);
+  // The port once listening, so a proxy started on port 0 (tests) names the one it got.
+  function listeningUrl(): string {
+    const address = httpServer.address();
+    return defaultInternalUrl(
+      env.PROXY_HOST,
+      typeof address === "object" && address ? address.port : env.PROXY_PORT,
+    );
+  }
   const sweeper = setInterval(() => {
     void sessions.closeIdle(Date.now(), env.GATEHOUSE_SESSION_IDLE_MS);
   }, IDLE_SWEEP_INTERVAL_MS);
@@ -139,6 +159,8 @@ export async function createProxy(env: ProxyEnv) {
     httpServer.closeAllConnections();
     await stopped;
     await sessions.closeAll();
+    sessionDirectory.stop();
+    relayAgent.destroy();
     await stdioPool.close();
     await Promise.all([audit.close(), syncQueue.close()]);
     subscriber.disconnect();

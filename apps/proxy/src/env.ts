@@ -19,6 +19,13 @@ const EnvSchema = z
     ...envFields,
     PROXY_HOST: z.string().default("127.0.0.1"),
     PROXY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    // Where the other proxies reach this one to relay requests for the sessions it holds; by
+    // default http://<PROXY_HOST>:<the port it listens on> (see defaultInternalUrl).
+    GATEHOUSE_PROXY_INTERNAL_URL: z
+      .string()
+      .url()
+      .refine((url) => url.startsWith("http://"), "an http:// URL on the proxies' private network")
+      .optional(),
     GATEHOUSE_ENCRYPTION_KEY: encryptionKeyField,
     GATEHOUSE_ENCRYPTION_PREVIOUS_KEYS: previousEncryptionKeysField,
     GATEHOUSE_ALLOW_STDIO: booleanFlag.default(false),

@@ -1,3 +1,4 @@
+import type { Agent } from "node:http";
 import type { Logger } from "@gatehouse/core/logging/create-logger";
 import type { OpsEndpoints } from "@gatehouse/core/ops/serve-ops-request";
 import type { StdioPool } from "@gatehouse/core/upstream/stdio-pool";
@@ -10,6 +11,7 @@ import type { GrantCache } from "./grants/grant-cache";
 import type { HttpLimits } from "./http/http-limits";
 import type { OpenResponses } from "./http/open-responses";
 import type { RateLimiter } from "./limits/rate-limiter";
+import type { SessionDirectory } from "./sessions/session-directory";
 import type { SessionRegistry } from "./sessions/session-registry";
 
 /** Everything the proxy's request handling needs, created once per process (or per test). */
@@ -18,6 +20,10 @@ export type ProxyDeps = {
   /** Notes that a grant was just used (for its "last used" time); never waits and never throws. */
   recordGrantUse: (grantId: string) => void;
   sessions: SessionRegistry;
+  /** Which proxy holds each Streamable HTTP session, so any proxy can relay a request to it. */
+  sessionDirectory: SessionDirectory;
+  /** Keeps connections to the other proxies open between relayed requests. */
+  relayAgent: Agent;
   /** How many bytes of SSE messages each session keeps for resumption (GATEHOUSE_SESSION_REPLAY_BYTES). */
   replayBytesPerSession: number;
   rateLimiter: RateLimiter;

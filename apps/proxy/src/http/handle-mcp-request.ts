@@ -9,14 +9,16 @@ import { serveStateless } from "../transports/serve-stateless";
 import { admitRequest } from "./admit-request";
 import { cancelOnDisconnect } from "./cancel-on-disconnect";
 import { readMcpBody } from "./read-mcp-body";
+import { findOwnerElsewhere, relayToOwner } from "./relay-to-owner";
 import { attachOrigin, headerValue } from "./request-origin";
 import { JSON_RPC } from "./send-json-rpc-error";
 
 /**
  * Serves one Streamable HTTP request (POST, the GET stream, DELETE) for the grant whose token it
  * carries; nothing reaches an upstream without a live grant. An `initialize` opens a session; a
- * POST without a session is answered statelessly. Refusals are audited here; what a gateway
- * server answers is audited by its handlers.
+ * POST without a session is answered statelessly; a request for a session another proxy holds
+ * is relayed to it. Refusals are audited here; what a gateway server answers is audited by its
+ * handlers.
  */
 export async function handleMcpRequest(
   deps: ProxyDeps,
@@ -27,6 +29,8 @@ export async function handleMcpRequest(
   const admitted = await admitRequest(deps, { ...http, sessionId });
   if (!admitted) return;
   const { grant, origin, startedAtMs, refuse } = admitted;
+  const ownerUrl = sessionId ? await findOwnerElsewhere(deps, req, sessionId) : undefined;
+  if (sessionId && ownerUrl) return relayToOwner(deps, admitted, { req, res, sessionId, ownerUrl });
   let body: unknown;
   if (req.method === "POST") {
     const read = await readMcpBody(req, deps.limits);

@@ -16,6 +16,13 @@ export function findSession<K extends GatewaySession["kind"]>(
   if (session?.kind === request.kind && session.tokenHash === request.grant.tokenHash) {
     return { session: session as Extract<GatewaySession, { kind: K }> };
   }
-  const message = "Session not found: it ended or belongs to another grant. Initialize a new session.";
-  return { refusal: { status: 404, code: JSON_RPC.sessionNotFound, message, rule: "(session not found)" } };
+  return { refusal: SESSION_NOT_FOUND };
 }
+
+/** The refusal of a request naming a session no proxy holds for its grant; the agent initializes anew. */
+export const SESSION_NOT_FOUND: Refusal = {
+  status: 404,
+  code: JSON_RPC.sessionNotFound,
+  message: "Session not found: it ended or belongs to another grant. Initialize a new session.",
+  rule: "(session not found)",
+};

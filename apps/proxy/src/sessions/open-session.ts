@@ -49,14 +49,20 @@ export async function openSession(
   const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
     sessionIdGenerator: () => randomUUID(),
     eventStore: new SessionEventStore(deps.replayBytesPerSession),
-    onsessioninitialized: (id) => {
+    // Awaited by the SDK before it answers, so the agent's next request finds the session
+    // whichever proxy it reaches.
+    onsessioninitialized: async (id) => {
       const base = { id, grantId: grant.grantId, tokenHash: grant.tokenHash, lastSeenMs: deps.now() };
       deps.sessions.add({ ...base, kind: "streamable", transport, server, upstream });
+      await deps.sessionDirectory.claim(id);
     },
   });
   // A session that never initialized was never registered, so its upstream is closed here.
-  transport.onclose = () =>
-    void (transport.sessionId ? deps.sessions.close(transport.sessionId) : closeUpstream(upstream));
+  transport.onclose = () => {
+    if (!transport.sessionId) return void closeUpstream(upstream);
+    deps.sessionDirectory.release(transport.sessionId);
+    void deps.sessions.close(transport.sessionId);
+  };
   upstream.onclose = () => {
     if (transport.sessionId) void deps.sessions.close(transport.sessionId);
   };
