@@ -76,8 +76,8 @@ describe("worker ops server", () => {
   });
 
   it("reports ready, then 503 naming Redis while it is down, then ready again", async () => {
-    // The probe's Redis is taken away, not the BullMQ workers': closing a BullMQ worker whose
-    // Redis restarted under it can wait indefinitely, which would only test BullMQ.
+    // The probe's Redis is taken away, not the workers': closing the worker while its BullMQ
+    // connections are still reconnecting does not return (a known gap), which is not what this tests.
     const probed = await startRedisServer();
     const { audit, catalogue, webhooks, approvals, retention } = worker;
     const probing = await startOpsServer({
