@@ -2,6 +2,10 @@ import { AUDIT_QUEUE } from "@gatehouse/core/audit/audit-event";
 import { createWorker } from "./create-worker";
 import { loadWorkerEnv } from "./env";
 import { startOpsServer } from "./ops/start-ops-server";
+import { closeWithin } from "./shutdown/close-within";
+
+// Long enough for running jobs (an audit batch insert, a webhook attempt) to finish.
+const SHUTDOWN_DEADLINE_MS = 20_000;
 
 const env = loadWorkerEnv();
 const worker = createWorker(env);
@@ -30,8 +34,15 @@ worker.logger.info(
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    Promise.all([ops?.close(), worker.close()]).then(
-      () => process.exit(0),
+    closeWithin(() => Promise.all([ops?.close(), worker.close()]), SHUTDOWN_DEADLINE_MS).then(
+      (outcome) => {
+        if (outcome === "closed") process.exit(0);
+        worker.logger.error(
+          { deadlineMs: SHUTDOWN_DEADLINE_MS },
+          "shutdown did not finish in time (Redis may be reconnecting); exiting anyway — unfinished jobs are retried by another worker",
+        );
+        process.exit(1);
+      },
       (error: unknown) => {
         worker.logger.error({ err: error }, "shutdown failed");
         process.exit(1);
