@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
+import { routeMcpSessions } from "@gatehouse/testing/route-mcp-sessions";
 import type { RunningServer } from "@gatehouse/testing/start-everything-server";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import {
   type CallToolRequest,
@@ -51,7 +50,6 @@ const TOOLS = [
 export async function startRelayUpstream(): Promise<RelayUpstream> {
   let cancelled = 0;
   let rootsChanges = 0;
-  const transports = new Map<string, StreamableHTTPServerTransport>();
   const tool = async (
     { name, arguments: args }: CallToolRequest["params"],
     extra: Pick<RequestHandlerExtra<ServerRequest, ServerNotification>, "signal" | "sendRequest">,
@@ -89,7 +87,7 @@ export async function startRelayUpstream(): Promise<RelayUpstream> {
     });
     return answer("waited");
   };
-  const newSession = async (): Promise<StreamableHTTPServerTransport> => {
+  const sessions = routeMcpSessions(() => {
     const server = new Server(
       { name: "relay-upstream", version: "1.0.0" },
       { capabilities: { tools: {}, resources: { listChanged: true }, prompts: { listChanged: true } } },
@@ -101,19 +99,9 @@ export async function startRelayUpstream(): Promise<RelayUpstream> {
     server.setNotificationHandler(RootsListChangedNotificationSchema, async () => {
       rootsChanges++;
     });
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: randomUUID,
-      onsessioninitialized: (id) => void transports.set(id, transport),
-    });
-    await server.connect(transport);
-    return transport;
-  };
-  const http = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const id = req.headers["mcp-session-id"];
-    const existing = typeof id === "string" ? transports.get(id) : undefined;
-    const handle = existing ? Promise.resolve(existing) : newSession();
-    handle.then((transport) => transport.handleRequest(req, res)).catch(() => res.writeHead(500).end());
+    return server;
   });
+  const http = createServer(sessions.handle);
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";
 import {
@@ -7,9 +6,9 @@ import {
 } from "@modelcontextprotocol/sdk/server/auth/router.js";
 import { createMcpExpressApp } from "@modelcontextprotocol/sdk/server/express.js";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { createFakeOAuthProvider, type FakeOAuthControls } from "./fake-oauth-provider";
+import { routeMcpSessions } from "./route-mcp-sessions";
 
 export type OAuthUpstream = FakeOAuthControls & {
   /** The MCP endpoint (Streamable HTTP), which answers 401 without a valid bearer token. */
@@ -43,7 +42,6 @@ export async function startOAuthUpstream(
   const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const mcpUrl = new URL("/mcp", origin);
   let calls = 0;
-  const transports = new Map<string, StreamableHTTPServerTransport>();
 
   const app = createMcpExpressApp({ host: "127.0.0.1" });
   app.use(
@@ -61,15 +59,13 @@ export async function startOAuthUpstream(
     verifier: provider,
     resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(mcpUrl),
   });
-  app.all("/mcp", bearer, (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => {
-    const id = req.headers["mcp-session-id"];
-    const existing = typeof id === "string" ? transports.get(id) : undefined;
-    const transport = existing ? Promise.resolve(existing) : newSession();
-    transport.then((ready) => ready.handleRequest(req, res, req.body)).catch(() => res.writeHead(500).end());
-  });
+  const sessions = routeMcpSessions(newServer);
+  app.all("/mcp", bearer, (req: IncomingMessage & { body?: unknown }, res: ServerResponse) =>
+    sessions.handle(req, res, req.body),
+  );
   http.on("request", app);
 
-  async function newSession(): Promise<StreamableHTTPServerTransport> {
+  function newServer(): Server {
     const server = new Server({ name: "oauth-upstream", version: "1.0.0" }, { capabilities: { tools: {} } });
     server.setRequestHandler(ListToolsRequestSchema, () => ({
       tools: [
@@ -84,12 +80,7 @@ export async function startOAuthUpstream(
       calls++;
       return { content: [{ type: "text", text: String(request.params.arguments?.message ?? "") }] };
     });
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: randomUUID,
-      onsessioninitialized: (sessionId) => void transports.set(sessionId, transport),
-    });
-    await server.connect(transport);
-    return transport;
+    return server;
   }
 
   return {
@@ -99,7 +90,7 @@ export async function startOAuthUpstream(
     calls: () => calls,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const transport of transports.values()) void transport.close();
+        sessions.closeSessions();
         http.closeAllConnections();
         http.close(() => resolve());
       }),

@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import {
   CallToolRequestSchema,
   ErrorCode,
@@ -9,6 +7,7 @@ import {
   McpError,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
+import { routeMcpSessions } from "./route-mcp-sessions";
 import type { RunningServer } from "./start-everything-server";
 
 const INITIAL_TOOLS: Tool[] = [
@@ -43,8 +42,7 @@ export async function startTestUpstream(): Promise<TestUpstream> {
   const requestHeaders: IncomingHttpHeaders[] = [];
   const tools = new Map(INITIAL_TOOLS.map((tool) => [tool.name, tool]));
   const servers = new Set<Server>();
-  const transports = new Map<string, StreamableHTTPServerTransport>();
-  const newSession = async (): Promise<StreamableHTTPServerTransport> => {
+  const sessions = routeMcpSessions(() => {
     const server = new Server(
       { name: "test-upstream", version: "1.0.0" },
       { capabilities: { tools: { listChanged: true } } },
@@ -56,19 +54,11 @@ export async function startTestUpstream(): Promise<TestUpstream> {
       if (request.params.name === "fail") throw new McpError(ErrorCode.InternalError, "upstream broke");
       return { content: [{ type: "text", text: String(request.params.arguments?.message ?? "") }] };
     });
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: randomUUID,
-      onsessioninitialized: (id) => void transports.set(id, transport),
-    });
-    await server.connect(transport);
-    return transport;
-  };
+    return server;
+  });
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
     requestHeaders.push(req.headers);
-    const id = req.headers["mcp-session-id"];
-    const existing = typeof id === "string" ? transports.get(id) : undefined;
-    const handle = existing ? Promise.resolve(existing) : newSession();
-    handle.then((transport) => transport.handleRequest(req, res)).catch(() => res.writeHead(500).end());
+    sessions.handle(req, res);
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const address = http.address();
