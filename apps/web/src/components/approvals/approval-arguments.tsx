@@ -1,3 +1,4 @@
+import { ArgumentKeyList } from "@/components/ui/argument-key-list";
 import type { ApprovalView } from "@/lib/approval-feeds";
 
 /**
@@ -18,17 +19,7 @@ export function ApprovalArguments({ approval, canDecide }: { approval: ApprovalV
   }
   return (
     <div className="space-y-1.5 text-sm" data-testid="approval-argument-keys">
-      {approval.argumentKeys.length ? (
-        <ul className="flex flex-wrap gap-1.5">
-          {approval.argumentKeys.map((key) => (
-            <li key={key} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
-              {key}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-slate-600">No arguments.</p>
-      )}
+      <ArgumentKeyList keys={approval.argumentKeys} />
       <p className="text-xs text-slate-500">
         {canDecide || approval.status !== "pending"
           ? "The values were deleted when the request ended."

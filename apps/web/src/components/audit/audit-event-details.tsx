@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Fact, policyVersionHref } from "@/components/approvals/approval-facts";
+import { ArgumentKeyList } from "@/components/ui/argument-key-list";
 import { CopyButton } from "@/components/ui/copy-button";
 import { linkClass } from "@/components/ui/styles";
 import type { AuditEventView } from "@/lib/audit-feed";
@@ -121,17 +122,7 @@ function Arguments({ event }: { event: AuditEventView }) {
   }
   return (
     <div className="space-y-1.5">
-      {event.argumentKeys.length ? (
-        <ul className="flex flex-wrap gap-1.5" data-testid="audit-drawer-argument-keys">
-          {event.argumentKeys.map((key) => (
-            <li key={key} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
-              {key}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-slate-600">No arguments.</p>
-      )}
+      <ArgumentKeyList keys={event.argumentKeys} testId="audit-drawer-argument-keys" />
       <p className="text-xs text-slate-500">
         Values are recorded only when the policy's <code>log_arguments</code> is "redacted" or "full".
       </p>
